@@ -17,7 +17,7 @@ process.env.STORAGE_STATE_PATH ??= path.join(
 // A WP_BASE_URL given from outside means that site is used as it is; otherwise set-up starts one.
 process.env.SWITCHBOARD_E2E_MANAGED ??= process.env.WP_BASE_URL ? '0' : '1';
 process.env.SWITCHBOARD_E2E_PORT ??= '8890';
-process.env.WP_BASE_URL ??= `http://localhost:${ process.env.SWITCHBOARD_E2E_PORT }`;
+process.env.WP_BASE_URL ??= `http://127.0.0.1:${ process.env.SWITCHBOARD_E2E_PORT }`;
 
 export default defineConfig( {
 	testDir: './specs',

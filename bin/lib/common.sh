@@ -42,6 +42,7 @@ sb_wordpress_org_reachable() {
 
 # sb_wp_version CORE_DIR: the version a WordPress folder really contains (never hard-coded elsewhere).
 sb_wp_version() {
+	# shellcheck disable=SC2016 # PHP code, not shell
 	php -r 'include $argv[1]; echo $wp_version;' "$1/wp-includes/version.php"
 }
 
@@ -119,8 +120,15 @@ sb_start_bg() {
 	local pidfile="$1" logfile="$2"
 	shift 2
 	mkdir -p "$(dirname "$pidfile")" "$(dirname "$logfile")"
-	setsid "$@" </dev/null >>"$logfile" 2>&1 &
-	echo "$!" >"$pidfile"
+	# The child records its own pid just before exec: setsid forks when it has to, so $! could be wrong.
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	# fd 9 is the callers' lock (see sb_lock): a server that inherited it would hold the lock for its lifetime.
+	setsid bash -c 'echo "$$" >"$0" && exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 9>&- &
+	local deadline=$((SECONDS + 5))
+	until [ -s "$pidfile" ] || [ "$SECONDS" -ge "$deadline" ]; do
+		sleep 0.05
+	done
+	[ -s "$pidfile" ] || sb_die "could not start $1"
 }
 
 # sb_group_alive PID: the process PID, or any process of the group it leads, still exists.
@@ -148,6 +156,14 @@ sb_stop_pidfile() {
 		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 	fi
 	rm -f "$pidfile"
+}
+
+# sb_lock FILE: serializes this script against others using FILE, until the script exits. Uses fd 9,
+# which sb_start_bg keeps away from the servers it starts.
+sb_lock() {
+	mkdir -p "$(dirname "$1")"
+	exec 9>"$1"
+	flock 9
 }
 
 # sb_as_root CMD...: runs CMD as root, through sudo only when this shell is not root already.

@@ -1,0 +1,465 @@
+<?php
+/**
+ * Seeds the demo publication into a loaded WordPress: authors, categories, tags, posts with featured
+ * images, and the About and Search pages.
+ *
+ * Idempotent twice over: a marker option makes a seeded site return at once, and every item is looked up
+ * by its key before it is created, so an interrupted run completes on the next one without duplicates.
+ * An option used as a mutex keeps two concurrent requests (Playground serves several) from seeding together.
+ */
+
+declare(strict_types=1);
+
+namespace SwitchboardDev\DemoContent;
+
+use RuntimeException;
+use WP_Error;
+
+final class Seeder {
+
+	/** Bump when the catalog changes in a way existing sites should pick up (new items are added, none changed). */
+	public const VERSION = 1;
+
+	public const MARKER_OPTION = 'switchboard_demo_content';
+	private const LOCK_OPTION  = 'switchboard_demo_content_lock';
+	private const LOCK_TTL     = 300;
+	private const KEY_META     = '_switchboard_demo_key';
+	private const IMAGE_DIR    = 'switchboard-demo/v1';
+
+	/** @var array<string, int> What this run did, for the caller to report. */
+	private array $stats = array(
+		'posts'           => 0,
+		'pages'           => 0,
+		'users'           => 0,
+		'terms'           => 0,
+		'images_drawn'    => 0,
+		'images_reused'   => 0,
+		'defaults_removed' => 0,
+	);
+
+	public static function is_seeded(): bool {
+		$marker = get_option( self::MARKER_OPTION );
+		return is_array( $marker ) && ( $marker['version'] ?? 0 ) >= self::VERSION;
+	}
+
+	/**
+	 * Seeds unless already seeded or another request is seeding right now.
+	 *
+	 * @return array{status: string, seconds: float, stats: array<string, int>}
+	 */
+	public static function run(): array {
+		$started = microtime( true );
+		if ( self::is_seeded() ) {
+			return array(
+				'status'  => 'already-seeded',
+				'seconds' => 0.0,
+				'stats'   => array(),
+			);
+		}
+		if ( ! self::acquire_lock() ) {
+			return array(
+				'status'  => 'busy',
+				'seconds' => 0.0,
+				'stats'   => array(),
+			);
+		}
+
+		$seeder        = new self();
+		$previous_user = get_current_user_id();
+		try {
+			$seeder->seed();
+		} finally {
+			wp_set_current_user( $previous_user );
+			delete_option( self::LOCK_OPTION );
+		}
+		return array(
+			'status'  => 'seeded',
+			'seconds' => round( microtime( true ) - $started, 2 ),
+			'stats'   => $seeder->stats,
+		);
+	}
+
+	/** The mutex: add_option() is an INSERT on a unique key, so only one request can win it. */
+	private static function acquire_lock(): bool {
+		if ( add_option( self::LOCK_OPTION, (string) time(), '', false ) ) {
+			return true;
+		}
+		// A run that died (killed request, fatal error) must not block seeding forever.
+		$since = (int) get_option( self::LOCK_OPTION );
+		if ( $since > 0 && time() - $since > self::LOCK_TTL ) {
+			delete_option( self::LOCK_OPTION );
+			return add_option( self::LOCK_OPTION, (string) time(), '', false );
+		}
+		return false;
+	}
+
+	private function seed(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/image.php';
+		require_once ABSPATH . 'wp-admin/includes/file.php';
+		require_once ABSPATH . 'wp-admin/includes/media.php';
+		require_once ABSPATH . 'wp-admin/includes/post.php';
+		require_once ABSPATH . 'wp-admin/includes/user.php';
+
+		$admin = $this->admin_id();
+		// Posts are written as the administrator so unfiltered block markup is kept as written.
+		wp_set_current_user( $admin );
+
+		// One transaction: on SQLite every autocommitted write is a file sync, which dominates the run time.
+		$wpdb->query( 'START TRANSACTION' );
+		wp_defer_term_counting( true );
+		try {
+			$this->configure_site();
+			$this->remove_defaults();
+			$authors    = $this->authors( $admin );
+			$categories = $this->categories();
+			$tags       = $this->tags();
+			foreach ( $this->dated_posts() as $post ) {
+				$this->post( $post, $authors, $categories, $tags );
+			}
+			foreach ( Catalog::pages() as $slug => $page ) {
+				$this->page( $slug, $page['title'], $page['content'], $admin );
+			}
+			wp_defer_term_counting( false );
+			update_option(
+				self::MARKER_OPTION,
+				array(
+					'version'   => self::VERSION,
+					'seeded_at' => gmdate( 'c' ),
+				)
+			);
+			$wpdb->query( 'COMMIT' );
+		} catch ( \Throwable $error ) {
+			$wpdb->query( 'ROLLBACK' );
+			wp_defer_term_counting( false );
+			throw $error;
+		}
+	}
+
+	private function admin_id(): int {
+		$admin = get_user_by( 'login', 'admin' );
+		if ( ! $admin ) {
+			$admins = get_users(
+				array(
+					'role'   => 'administrator',
+					'number' => 1,
+					'fields' => 'ID',
+				)
+			);
+			if ( ! $admins ) {
+				throw new RuntimeException( 'No administrator account to seed the demo content as.' );
+			}
+			return (int) $admins[0];
+		}
+		// The admin writes the occasional post, so give the account a byline worth showing.
+		if ( 'admin' === $admin->display_name ) {
+			wp_update_user(
+				array(
+					'ID'           => $admin->ID,
+					'display_name' => 'The Switchboard Team',
+					'nickname'     => 'Switchboard Team',
+					'description'  => 'Posts written by the whole team, usually about how we work together.',
+				)
+			);
+		}
+		return (int) $admin->ID;
+	}
+
+	/** Site settings a publication would have, and none that reach out to the network. */
+	private function configure_site(): void {
+		update_option( 'blogdescription', 'Notes on building web apps with WordPress' );
+		update_option( 'show_on_front', 'posts' );
+		// Pings go to remote servers on every publish; this is a local demo with no such servers.
+		update_option( 'ping_sites', '' );
+		update_option( 'default_pingback_flag', '0' );
+	}
+
+	/** The sample post, page and comment that wp_install() creates have no place in the demo. */
+	private function remove_defaults(): void {
+		foreach ( array( 'hello-world' => 'post', 'sample-page' => 'page' ) as $slug => $type ) {
+			$post = get_page_by_path( $slug, OBJECT, $type );
+			if ( $post && ! get_post_meta( $post->ID, self::KEY_META, true ) && wp_delete_post( $post->ID, true ) ) {
+				++$this->stats['defaults_removed'];
+			}
+		}
+	}
+
+	/**
+	 * Author accounts, created once.
+	 *
+	 * @return array<string, int> Catalog author key => user id ("admin" included).
+	 */
+	private function authors( int $admin ): array {
+		$ids = array( 'admin' => $admin );
+		foreach ( Catalog::authors() as $login => $author ) {
+			$user = get_user_by( 'login', $login );
+			if ( $user ) {
+				$ids[ $login ] = (int) $user->ID;
+				continue;
+			}
+			$id = wp_insert_user(
+				array(
+					'user_login'   => $login,
+					'user_pass'    => 'password',
+					'user_email'   => $login . '@example.com',
+					'display_name' => $author['display_name'],
+					'nickname'     => $author['first_name'],
+					'first_name'   => $author['first_name'],
+					'last_name'    => $author['last_name'],
+					'description'  => $author['description'],
+					'role'         => 'author',
+				)
+			);
+			$ids[ $login ] = self::check( $id, "author $login" );
+			++$this->stats['users'];
+		}
+		return $ids;
+	}
+
+	/** @return array<string, int> slug => term id */
+	private function categories(): array {
+		$ids = array();
+		foreach ( Catalog::categories() as $slug => $category ) {
+			$ids[ $slug ] = $this->term( $slug, $category['name'], 'category', $category['description'] );
+		}
+		return $ids;
+	}
+
+	/** @return array<string, int> slug => term id */
+	private function tags(): array {
+		$ids = array();
+		foreach ( Catalog::tags() as $slug => $name ) {
+			$ids[ $slug ] = $this->term( $slug, $name, 'post_tag', '' );
+		}
+		return $ids;
+	}
+
+	private function term( string $slug, string $name, string $taxonomy, string $description ): int {
+		$term = get_term_by( 'slug', $slug, $taxonomy );
+		if ( $term ) {
+			return (int) $term->term_id;
+		}
+		$result = wp_insert_term(
+			$name,
+			$taxonomy,
+			array(
+				'slug'        => $slug,
+				'description' => $description,
+			)
+		);
+		if ( $result instanceof WP_Error ) {
+			throw new RuntimeException( "Could not create the $taxonomy \"$slug\": " . $result->get_error_message() );
+		}
+		++$this->stats['terms'];
+		return (int) $result['term_id'];
+	}
+
+	/**
+	 * The catalog's posts with publication dates over the last year, categories interleaved so that every
+	 * page of the archive mixes them, newest first.
+	 *
+	 * @return list<array<string, mixed>>
+	 */
+	private function dated_posts(): array {
+		$by_category = array();
+		foreach ( Catalog::posts() as $post ) {
+			$by_category[ $post['category'] ][] = $post;
+		}
+		$ordered = array();
+		$rounds  = max( array_map( 'count', $by_category ) );
+		for ( $round = 0; $round < $rounds; $round++ ) {
+			foreach ( $by_category as $posts ) {
+				if ( isset( $posts[ $round ] ) ) {
+					$ordered[] = $posts[ $round ];
+				}
+			}
+		}
+
+		$now  = time();
+		$step = (int) ( 350 * DAY_IN_SECONDS / max( 1, count( $ordered ) ) );
+		foreach ( $ordered as $index => $post ) {
+			$random = new Random( 'date:' . $post['slug'] );
+			// Business hours in UTC, a day or two of jitter so the rhythm looks like a real editorial calendar.
+			$day             = $now - DAY_IN_SECONDS - $index * $step - $random->between( 0, 1 ) * DAY_IN_SECONDS;
+			$time            = gmmktime( $random->between( 7, 17 ), $random->between( 0, 59 ), 0, (int) gmdate( 'n', $day ), (int) gmdate( 'j', $day ), (int) gmdate( 'Y', $day ) );
+			$post['date']    = min( $time, $now - HOUR_IN_SECONDS );
+			$ordered[ $index ] = $post;
+		}
+		return $ordered;
+	}
+
+	/**
+	 * @param array<string, mixed> $post
+	 * @param array<string, int>   $authors
+	 * @param array<string, int>   $categories
+	 * @param array<string, int>   $tags
+	 */
+	private function post( array $post, array $authors, array $categories, array $tags ): void {
+		$slug = (string) $post['slug'];
+		if ( $this->find( $slug, 'post' ) ) {
+			return;
+		}
+		$date = gmdate( 'Y-m-d H:i:s', (int) $post['date'] );
+		$id   = wp_insert_post(
+			array(
+				'post_type'      => 'post',
+				'post_status'    => 'publish',
+				'post_name'      => $slug,
+				'post_title'     => $post['title'],
+				'post_excerpt'   => $post['excerpt'],
+				'post_content'   => TextGenerator::content( $post ),
+				'post_author'    => $authors[ $post['author'] ],
+				'post_date'      => get_date_from_gmt( $date ),
+				'post_date_gmt'  => $date,
+				'comment_status' => 'open',
+				'ping_status'    => 'closed',
+				'meta_input'     => array( self::KEY_META => $slug ),
+			),
+			true
+		);
+		$id = self::check( $id, "post $slug" );
+		wp_set_post_categories( $id, array( $categories[ $post['category'] ] ) );
+		wp_set_object_terms( $id, array_map( static fn ( string $tag ): int => $tags[ $tag ], $post['tags'] ), 'post_tag' );
+		$colors = Catalog::categories()[ $post['category'] ]['colors'];
+		set_post_thumbnail( $id, $this->image( $slug, (string) $post['title'], $colors, $id, $authors[ $post['author'] ], $date ) );
+		++$this->stats['posts'];
+	}
+
+	private function page( string $slug, string $title, string $content, int $admin ): void {
+		if ( $this->find( $slug, 'page' ) ) {
+			return;
+		}
+		$id = wp_insert_post(
+			array(
+				'post_type'      => 'page',
+				'post_status'    => 'publish',
+				'post_name'      => $slug,
+				'post_title'     => $title,
+				'post_content'   => $content,
+				'post_author'    => $admin,
+				'comment_status' => 'closed',
+				'ping_status'    => 'closed',
+				'meta_input'     => array( self::KEY_META => $slug ),
+			),
+			true
+		);
+		self::check( $id, "page $slug" );
+		++$this->stats['pages'];
+	}
+
+	/**
+	 * The featured image as an attachment with every registered sub-size.
+	 *
+	 * The original and its sub-sizes are kept under uploads/switchboard-demo/ with the metadata next to
+	 * them, so a reseed of a fresh database over the same uploads (Playground rebuilds its database on
+	 * every start; `wp-server reset`) reuses them instead of drawing and resizing again.
+	 *
+	 * @param array{0: string, 1: string, 2: string} $colors
+	 */
+	private function image( string $slug, string $title, array $colors, int $post_id, int $author, string $date ): int {
+		$existing = $this->find( $slug, 'attachment' );
+		if ( $existing ) {
+			return $existing;
+		}
+		$uploads = wp_upload_dir( null, false );
+		if ( ! empty( $uploads['error'] ) ) {
+			throw new RuntimeException( 'Uploads folder unavailable: ' . $uploads['error'] );
+		}
+		$dir = $uploads['basedir'] . '/' . self::IMAGE_DIR;
+		if ( ! wp_mkdir_p( $dir ) ) {
+			throw new RuntimeException( "Could not create $dir." );
+		}
+		$file = "$dir/$slug.jpg";
+		if ( ! is_file( $file ) ) {
+			ImageGenerator::write_jpeg( $colors, $slug, $file );
+		}
+
+		$id = wp_insert_attachment(
+			array(
+				'post_mime_type' => 'image/jpeg',
+				'post_title'     => $title,
+				'post_status'    => 'inherit',
+				'post_author'    => $author,
+				'post_date'      => get_date_from_gmt( $date ),
+				'post_date_gmt'  => $date,
+				'guid'           => $uploads['baseurl'] . '/' . self::IMAGE_DIR . "/$slug.jpg",
+				'meta_input'     => array( self::KEY_META => $slug ),
+			),
+			$file,
+			$post_id,
+			true
+		);
+		$id = self::check( $id, "image for $slug" );
+
+		$cache    = "$dir/$slug.meta.json";
+		$sizes    = md5( (string) wp_json_encode( wp_get_registered_image_subsizes() ) );
+		$metadata = $this->cached_metadata( $cache, $sizes, $dir );
+		if ( null === $metadata ) {
+			$metadata = wp_generate_attachment_metadata( $id, $file );
+			file_put_contents(
+				$cache,
+				(string) wp_json_encode(
+					array(
+						'sizes_hash' => $sizes,
+						'metadata'   => $metadata,
+					)
+				)
+			);
+			++$this->stats['images_drawn'];
+		} else {
+			++$this->stats['images_reused'];
+		}
+		wp_update_attachment_metadata( $id, $metadata );
+		return $id;
+	}
+
+	/**
+	 * Attachment metadata saved by an earlier run, when the registered sizes are unchanged and every file exists.
+	 *
+	 * @return array<string, mixed>|null
+	 */
+	private function cached_metadata( string $cache, string $sizes_hash, string $dir ): ?array {
+		if ( ! is_file( $cache ) ) {
+			return null;
+		}
+		$saved = json_decode( (string) file_get_contents( $cache ), true );
+		if ( ! is_array( $saved ) || ( $saved['sizes_hash'] ?? '' ) !== $sizes_hash || ! is_array( $saved['metadata'] ?? null ) ) {
+			return null;
+		}
+		foreach ( $saved['metadata']['sizes'] ?? array() as $size ) {
+			if ( ! is_file( $dir . '/' . $size['file'] ) ) {
+				return null;
+			}
+		}
+		return $saved['metadata'];
+	}
+
+	/** The id of the item this seeder created under $slug, or 0. */
+	private function find( string $slug, string $type ): int {
+		$ids = get_posts(
+			array(
+				'post_type'        => $type,
+				'post_status'      => 'attachment' === $type ? 'inherit' : array( 'publish', 'future', 'draft', 'pending', 'private' ),
+				'meta_key'         => self::KEY_META, // phpcs:ignore WordPress.DB.SlowDBQuery -- runs once per item while seeding.
+				'meta_value'       => $slug, // phpcs:ignore WordPress.DB.SlowDBQuery
+				'fields'           => 'ids',
+				'numberposts'      => 1,
+				'suppress_filters' => true,
+			)
+		);
+		return $ids ? (int) $ids[0] : 0;
+	}
+
+	/**
+	 * @param int|WP_Error $result
+	 */
+	private static function check( $result, string $what ): int {
+		if ( $result instanceof WP_Error ) {
+			throw new RuntimeException( "Could not create the $what: " . $result->get_error_message() );
+		}
+		if ( ! $result ) {
+			throw new RuntimeException( "Could not create the $what." );
+		}
+		return (int) $result;
+	}
+}

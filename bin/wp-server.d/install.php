@@ -1,0 +1,27 @@
+<?php
+/**
+ * Installs WordPress into a native site's empty database (no WP-CLI: it is in neither registry here).
+ * Does nothing when the site is installed already. Prints one line saying which.
+ */
+
+declare(strict_types=1);
+
+define( 'WP_INSTALLING', true );
+
+require __DIR__ . '/cli-bootstrap.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+
+if ( is_blog_installed() ) {
+	echo "installed already\n";
+	return;
+}
+
+$switchboard_result = wp_install( 'Switchboard', 'admin', 'admin@example.com', true, '', 'password' );
+if ( empty( $switchboard_result['user_id'] ) ) {
+	fwrite( STDERR, "wp_install() did not create the admin account.\n" );
+	exit( 1 );
+}
+// Pretty permalinks, like wp-env's sites; php -S gets them from router.php.
+$GLOBALS['wp_rewrite']->set_permalink_structure( '/%postname%/' );
+update_option( 'timezone_string', 'UTC' );
+echo "installed WordPress {$GLOBALS['wp_version']}\n";

@@ -1,0 +1,124 @@
+<?php
+/**
+ * Removes the plugin's data.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types=1 );
+
+namespace Switchboard;
+
+use wpdb;
+
+/**
+ * Deletes everything the plugin stored, when an administrator deletes the plugin.
+ *
+ * Every option and transient the plugin writes is named with the `switchboard_` prefix, so the prefix alone
+ * finds them; nothing else is touched. Modules that add other kinds of data (tables, post meta, cron events)
+ * add a step to uninstall(). Transients kept only in a persistent object cache cannot be listed; they expire
+ * on their own.
+ */
+final class Uninstaller {
+
+	/**
+	 * Prefix of every option and transient the plugin stores.
+	 */
+	public const PREFIX = 'switchboard_';
+
+	/**
+	 * Sets the database to clean.
+	 *
+	 * @param wpdb $wpdb WordPress database.
+	 */
+	public function __construct( private readonly wpdb $wpdb ) {
+	}
+
+	/**
+	 * Deletes the plugin's data from every site of the installation.
+	 */
+	public function uninstall(): void {
+		if ( ! is_multisite() ) {
+			$this->delete_options();
+			return;
+		}
+
+		$site_ids = get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		);
+		foreach ( $site_ids as $site_id ) {
+			switch_to_blog( (int) $site_id );
+			$this->delete_options();
+			restore_current_blog();
+		}
+
+		$this->delete_network_options();
+	}
+
+	/**
+	 * Deletes the current site's `switchboard_` options and transients.
+	 *
+	 * @return list<string> Names of the deleted options (transients under their `_transient_` names).
+	 */
+	public function delete_options(): array {
+		$names = $this->find_names( $this->wpdb->options, 'option_name', array( '', '_transient_', '_transient_timeout_', '_site_transient_', '_site_transient_timeout_' ) );
+
+		foreach ( $names as $name ) {
+			// Through the API rather than one DELETE, so the options and transients caches stay right.
+			if ( str_starts_with( $name, '_transient_timeout_' ) || str_starts_with( $name, '_site_transient_timeout_' ) ) {
+				delete_option( $name );
+			} elseif ( str_starts_with( $name, '_transient_' ) ) {
+				delete_transient( substr( $name, strlen( '_transient_' ) ) );
+			} elseif ( str_starts_with( $name, '_site_transient_' ) ) {
+				delete_site_transient( substr( $name, strlen( '_site_transient_' ) ) );
+			} else {
+				delete_option( $name );
+			}
+		}
+
+		return $names;
+	}
+
+	/**
+	 * Deletes the network's `switchboard_` options and site transients (multisite only).
+	 *
+	 * @return list<string> Names of the deleted network options.
+	 */
+	public function delete_network_options(): array {
+		$names = $this->find_names( $this->wpdb->sitemeta, 'meta_key', array( '', '_site_transient_', '_site_transient_timeout_' ) );
+
+		foreach ( $names as $name ) {
+			delete_network_option( null, $name );
+		}
+
+		return $names;
+	}
+
+	/**
+	 * Lists the names in a column that start with one of the given prefixes followed by `switchboard_`.
+	 *
+	 * @param string       $table    Table name, from wpdb's own properties.
+	 * @param string       $column   Column holding the names.
+	 * @param list<string> $prefixes WordPress prefixes that may precede `switchboard_` (the empty string for none).
+	 * @return list<string>
+	 */
+	private function find_names( string $table, string $column, array $prefixes ): array {
+		$conditions = array();
+		$values     = array();
+		foreach ( $prefixes as $prefix ) {
+			$conditions[] = "{$column} LIKE %s";
+			$values[]     = $this->wpdb->esc_like( $prefix . self::PREFIX ) . '%';
+		}
+
+		// Table and column come from this class, never from input; the LIKE patterns are placeholders.
+		$sql = "SELECT {$column} FROM {$table} WHERE " . implode( ' OR ', $conditions );
+
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.NotPrepared -- listing a prefix has no API; the query is prepared right here.
+		$names = $this->wpdb->get_col( $this->wpdb->prepare( $sql, $values ) );
+
+		return array_values( array_map( 'strval', $names ) );
+	}
+}

@@ -1,0 +1,84 @@
+<?php
+/**
+ * Tests the composition root.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types=1 );
+
+namespace Switchboard\Tests;
+
+use Switchboard\I18n\TextDomain;
+use Switchboard\Module;
+use Switchboard\Plugin;
+use Switchboard\Registration\BlockCategory;
+use Switchboard\Registration\BlockTypes;
+
+/**
+ * The plugin builds its modules without side effects and attaches each one once.
+ */
+final class PluginTest extends TestCase {
+
+	/**
+	 * The default graph holds the text domain, the block types from the plugin's build, and the category.
+	 */
+	public function test_creates_the_default_modules(): void {
+		$plugin  = Plugin::create( '/srv/plugins/switchboard/switchboard.php' );
+		$modules = $plugin->modules();
+
+		$this->assertSame( '/srv/plugins/switchboard/switchboard.php', $plugin->file() );
+		$this->assertSame( array( TextDomain::class, BlockTypes::class, BlockCategory::class ), array_map( 'get_class', $modules ) );
+		$this->assertInstanceOf( BlockTypes::class, $modules[1] );
+		$this->assertSame( '/srv/plugins/switchboard/build/blocks-manifest.php', $modules[1]->manifest_file() );
+		$this->assertFalse( has_action( 'init', array( $modules[1], 'register_block_types' ) ), 'Creating must not hook anything.' );
+	}
+
+	/**
+	 * register_hooks() attaches every module once, however often it is called.
+	 */
+	public function test_attaches_each_module_once(): void {
+		$module = new class() implements Module {
+			/**
+			 * Number of calls.
+			 *
+			 * @var int
+			 */
+			public int $calls = 0;
+
+			/**
+			 * Counts the call.
+			 */
+			public function register_hooks(): void {
+				++$this->calls;
+			}
+		};
+		$plugin = new Plugin( __FILE__, array( $module ) );
+
+		$plugin->register_hooks();
+		$plugin->register_hooks();
+
+		$this->assertSame( 1, $module->calls );
+	}
+
+	/**
+	 * The booted plugin's modules are the ones attached to this site's hooks.
+	 */
+	public function test_booted_modules_are_hooked(): void {
+		$plugin = Plugin::instance();
+		$this->assertNotNull( $plugin );
+
+		foreach ( $plugin->modules() as $module ) {
+			if ( $module instanceof TextDomain ) {
+				$this->assertSame( 0, has_action( 'init', array( $module, 'load_textdomain' ) ) );
+			} elseif ( $module instanceof BlockTypes ) {
+				$this->assertSame( 10, has_action( 'init', array( $module, 'register_block_types' ) ) );
+			} elseif ( $module instanceof BlockCategory ) {
+				$this->assertSame( 10, has_filter( 'block_categories_all', array( $module, 'add_category' ) ) );
+			} else {
+				$this->fail( 'Unexpected module ' . get_class( $module ) );
+			}
+		}
+		$this->assertSame( 1, did_action( 'init' ) );
+	}
+}
