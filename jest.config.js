@@ -1,6 +1,6 @@
 /**
  * Jest for the blocks: wp-scripts' unit-test configuration (jsdom, Babel with TypeScript, and
- * @wordpress/jest-console, which fails a test on any unexpected console message), limited to the
+ * the WordPress jest-console matchers, which fail a test on any unexpected console message), limited to the
  * tests that sit beside each block's code.
  */
 const defaultConfig = require( '@wordpress/scripts/config/jest-unit.config' );
@@ -14,9 +14,10 @@ module.exports = {
 	testMatch: [ '<rootDir>/blocks/**/test/*.test.[jt]s?(x)' ],
 	testPathIgnorePatterns: [ '/node_modules/', '<rootDir>/plugin/build/' ],
 	transform: {
-		'\\.m?[jt]sx?$': require.resolve(
-			'@wordpress/scripts/config/babel-transform'
-		),
+		'\\.m?[jt]sx?$':
+			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
-	transformIgnorePatterns: [ `/node_modules/(?!(${ esmOnly.join( '|' ) })/)` ],
+	transformIgnorePatterns: [
+		`/node_modules/(?!(${ esmOnly.join( '|' ) })/)`,
+	],
 };

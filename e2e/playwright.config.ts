@@ -32,7 +32,13 @@ export default defineConfig( {
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI
-		? [ [ 'list' ], [ 'junit', { outputFile: path.join( artifacts, 'junit.xml' ) } ] ]
+		? [
+				[ 'list' ],
+				[
+					'junit',
+					{ outputFile: path.join( artifacts, 'junit.xml' ) },
+				],
+			]
 		: [ [ 'list' ] ],
 	use: {
 		baseURL: process.env.WP_BASE_URL,

@@ -16,5 +16,5 @@ require_once __DIR__ . '/src/Autoloader.php';
 
 // On a PHP the plugin does not support, its classes may not even parse: leave the data rather than fail.
 if ( Switchboard\Requirements::from_environment()->is_php_supported() ) {
-	( new Switchboard\Uninstaller( $GLOBALS['wpdb'] ) )->uninstall();
+	Switchboard\Uninstaller::for_this_installation()->uninstall();
 }

@@ -75,7 +75,11 @@ add_action( 'init', 'switchboard_theme_register_block_styles' );
  */
 function switchboard_theme_block_has_class( array $parsed_block, string $class_name ): bool {
 	$classes = $parsed_block['attrs']['className'] ?? '';
-	return is_string( $classes ) && in_array( $class_name, preg_split( '/\s+/', $classes ) ?: array(), true );
+	if ( ! is_string( $classes ) ) {
+		return false;
+	}
+	$class_list = preg_split( '/\s+/', $classes );
+	return is_array( $class_list ) && in_array( $class_name, $class_list, true );
 }
 
 /**

@@ -9,6 +9,14 @@ declare(strict_types=1);
 define( 'WP_INSTALLING', true );
 
 require __DIR__ . '/cli-bootstrap.php';
+
+/**
+ * Replaces the pluggable "new site" e-mail: there is no mail transport on these machines, and the
+ * credentials are fixed and documented anyway.
+ */
+function wp_new_blog_notification(): void {
+}
+
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
 if ( is_blog_installed() ) {

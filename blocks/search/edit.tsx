@@ -12,7 +12,8 @@ import {
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-import { ServerSideRender } from '@wordpress/server-side-render';
+// The default export: WordPress 6.8 exposes only the component itself as wp.serverSideRender.
+import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies

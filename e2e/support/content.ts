@@ -22,21 +22,34 @@ export type TermSummary = {
 	count: number;
 };
 
-export async function latestPosts( requestUtils: RequestUtils, perPage = 10 ): Promise< PostSummary[] > {
+export async function latestPosts(
+	requestUtils: RequestUtils,
+	perPage = 10
+): Promise< PostSummary[] > {
 	return requestUtils.rest< PostSummary[] >( {
 		path: '/wp/v2/posts',
 		params: { per_page: perPage, context: 'edit', status: 'publish' },
 	} );
 }
 
-export async function postsInCategory( requestUtils: RequestUtils, categoryId: number ): Promise< PostSummary[] > {
+export async function postsInCategory(
+	requestUtils: RequestUtils,
+	categoryId: number
+): Promise< PostSummary[] > {
 	return requestUtils.rest< PostSummary[] >( {
 		path: '/wp/v2/posts',
-		params: { categories: categoryId, per_page: 5, context: 'edit', status: 'publish' },
+		params: {
+			categories: categoryId,
+			per_page: 5,
+			context: 'edit',
+			status: 'publish',
+		},
 	} );
 }
 
-export async function usedCategories( requestUtils: RequestUtils ): Promise< TermSummary[] > {
+export async function usedCategories(
+	requestUtils: RequestUtils
+): Promise< TermSummary[] > {
 	const categories = await requestUtils.rest< TermSummary[] >( {
 		path: '/wp/v2/categories',
 		params: { per_page: 100, hide_empty: true },

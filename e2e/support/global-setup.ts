@@ -9,14 +9,20 @@ import { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import { repoRoot, siteName } from './site';
 
 function wpServer( ...args: string[] ): string {
-	return execFileSync( 'bash', [ path.join( repoRoot, 'bin', 'wp-server' ), ...args ], {
-		cwd: repoRoot,
-		encoding: 'utf8',
-		stdio: [ 'ignore', 'pipe', 'inherit' ],
-	} );
+	return execFileSync(
+		'bash',
+		[ path.join( repoRoot, 'bin', 'wp-server' ), ...args ],
+		{
+			cwd: repoRoot,
+			encoding: 'utf8',
+			stdio: [ 'ignore', 'pipe', 'inherit' ],
+		}
+	);
 }
 
-export default async function globalSetup( config: FullConfig ): Promise< void > {
+export default async function globalSetup(
+	config: FullConfig
+): Promise< void > {
 	if ( process.env.SWITCHBOARD_E2E_MANAGED === '1' ) {
 		const port = process.env.SWITCHBOARD_E2E_PORT ?? '8890';
 		// A clean database every run: journeys must not depend on what an earlier run left behind.
@@ -34,7 +40,8 @@ export default async function globalSetup( config: FullConfig ): Promise< void >
 	const { baseURL, storageState } = config.projects[ 0 ].use;
 	const requestContext = await request.newContext( { baseURL } );
 	const requestUtils = new RequestUtils( requestContext, {
-		storageStatePath: typeof storageState === 'string' ? storageState : undefined,
+		storageStatePath:
+			typeof storageState === 'string' ? storageState : undefined,
 	} );
 	await requestUtils.setupRest();
 	await requestContext.dispose();

@@ -9,8 +9,17 @@ export default function globalTeardown(): void {
 	if ( process.env.SWITCHBOARD_E2E_MANAGED !== '1' ) {
 		return;
 	}
-	execFileSync( 'bash', [ path.join( repoRoot, 'bin', 'wp-server' ), 'stop', '--name', siteName ], {
-		cwd: repoRoot,
-		stdio: 'inherit',
-	} );
+	execFileSync(
+		'bash',
+		[
+			path.join( repoRoot, 'bin', 'wp-server' ),
+			'stop',
+			'--name',
+			siteName,
+		],
+		{
+			cwd: repoRoot,
+			stdio: 'inherit',
+		}
+	);
 }

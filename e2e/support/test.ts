@@ -17,7 +17,11 @@ async function fileSize( file: string ): Promise< number > {
 	}
 }
 
-/** What was appended to a file after `offset` bytes. */
+/**
+ * What was appended to a file after `offset` bytes.
+ * @param file
+ * @param offset
+ */
 async function readFrom( file: string, offset: number ): Promise< string > {
 	const size = await fileSize( file );
 	if ( size <= offset ) {
@@ -46,7 +50,10 @@ export const test = base.extend< Guards >( {
 			await use();
 			if ( log ) {
 				const written = await readFrom( log, offset );
-				expect( written, 'PHP wrote to the debug log during this journey' ).toBe( '' );
+				expect(
+					written,
+					'PHP wrote to the debug log during this journey'
+				).toBe( '' );
 			}
 		},
 		{ auto: true },
@@ -69,7 +76,10 @@ export const test = base.extend< Guards >( {
 
 export { expect };
 
-/** Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now. */
+/**
+ * Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now.
+ * @param page
+ */
 export async function expectAccessible( page: Page ): Promise< void > {
 	const results = await new AxeBuilder( { page } )
 		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard;
 
+use LogicException;
 use wpdb;
 
 /**
@@ -32,6 +33,21 @@ final class Uninstaller {
 	 * @param wpdb $wpdb WordPress database.
 	 */
 	public function __construct( private readonly wpdb $wpdb ) {
+	}
+
+	/**
+	 * An uninstaller for the WordPress installation running this request.
+	 *
+	 * @return self
+	 * @throws LogicException When WordPress's database is not set up.
+	 */
+	public static function for_this_installation(): self {
+		$wpdb = $GLOBALS['wpdb'] ?? null;
+		if ( ! $wpdb instanceof wpdb ) {
+			throw new LogicException( 'WordPress has not set up its database.' );
+		}
+
+		return new self( $wpdb );
 	}
 
 	/**
@@ -88,7 +104,7 @@ final class Uninstaller {
 	 * @return list<string> Names of the deleted network options.
 	 */
 	public function delete_network_options(): array {
-		$names = $this->find_names( $this->wpdb->sitemeta, 'meta_key', array( '', '_site_transient_', '_site_transient_timeout_' ) );
+		$names = $this->find_names( (string) $this->wpdb->sitemeta, 'meta_key', array( '', '_site_transient_', '_site_transient_timeout_' ) );
 
 		foreach ( $names as $name ) {
 			delete_network_option( null, $name );
@@ -107,18 +123,18 @@ final class Uninstaller {
 	 */
 	private function find_names( string $table, string $column, array $prefixes ): array {
 		$conditions = array();
-		$values     = array();
+		$values     = array( $column, $table );
 		foreach ( $prefixes as $prefix ) {
-			$conditions[] = "{$column} LIKE %s";
+			$conditions[] = '%i LIKE %s';
+			$values[]     = $column;
 			$values[]     = $this->wpdb->esc_like( $prefix . self::PREFIX ) . '%';
 		}
 
-		// Table and column come from this class, never from input; the LIKE patterns are placeholders.
-		$sql = "SELECT {$column} FROM {$table} WHERE " . implode( ' OR ', $conditions );
+		// Listing names by prefix has no API. Every identifier and value goes through a placeholder; WPCS 2.3
+		// predates the %i identifier placeholder (WordPress 6.2) and cannot follow the query built here.
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders
+		$names = $this->wpdb->get_col( $this->wpdb->prepare( 'SELECT %i FROM %i WHERE ' . implode( ' OR ', $conditions ), $values ) );
 
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQL.NotPrepared -- listing a prefix has no API; the query is prepared right here.
-		$names = $this->wpdb->get_col( $this->wpdb->prepare( $sql, $values ) );
-
-		return array_values( array_map( 'strval', $names ) );
+		return array_map( 'strval', $names );
 	}
 }

@@ -12,7 +12,7 @@ namespace Switchboard\Tests;
 use Switchboard\Tests\Support\TestEnvironment;
 
 /**
- * switchboard.php and uninstall.php do nothing when reached outside their WordPress context.
+ * The main file and uninstall.php do nothing when reached outside their WordPress context.
  */
 final class DirectAccessTest extends TestCase {
 

@@ -35,7 +35,7 @@ final class PluginTest extends TestCase {
 	}
 
 	/**
-	 * register_hooks() attaches every module once, however often it is called.
+	 * Attaching twice attaches each module once.
 	 */
 	public function test_attaches_each_module_once(): void {
 		$module = new class() implements Module {

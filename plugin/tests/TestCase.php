@@ -29,7 +29,7 @@ abstract class TestCase extends PolyfillTestCase {
 	/**
 	 * Copies of the hooks as they were before the test.
 	 *
-	 * @var array{wp_filter: array<string, WP_Hook>, wp_actions: array<string, int>, wp_filters: array<string, int>, wp_current_filter: list<string>}|null
+	 * @var array{wp_filter: array<string, WP_Hook>, wp_actions: array<mixed>, wp_filters: array<mixed>, wp_current_filter: array<mixed>}|null
 	 */
 	private ?array $hooks_backup = null;
 
@@ -90,7 +90,7 @@ abstract class TestCase extends PolyfillTestCase {
 	/**
 	 * Returns what a callback prints.
 	 *
-	 * @param callable $callback Code that prints.
+	 * @param callable():mixed $callback Code that prints.
 	 * @return string
 	 */
 	protected function capture_output( callable $callback ): string {
@@ -130,7 +130,8 @@ abstract class TestCase extends PolyfillTestCase {
 	 * @return \wpdb
 	 */
 	protected function wpdb(): \wpdb {
-		global $wpdb;
+		$wpdb = $GLOBALS['wpdb'] ?? null;
+		$this->assertInstanceOf( \wpdb::class, $wpdb );
 		return $wpdb;
 	}
 
@@ -138,16 +139,23 @@ abstract class TestCase extends PolyfillTestCase {
 	 * Copies the hooks, so that tests can add and remove callbacks freely.
 	 */
 	private function backup_hooks(): void {
-		$wp_filter = array();
-		foreach ( $GLOBALS['wp_filter'] as $hook_name => $hook ) {
-			$wp_filter[ $hook_name ] = clone $hook;
+		global $wp_filter, $wp_actions, $wp_filters, $wp_current_filter;
+		$this->assertIsArray( $wp_filter );
+		$this->assertIsArray( $wp_actions );
+		$this->assertIsArray( $wp_filters );
+		$this->assertIsArray( $wp_current_filter );
+
+		$hooks = array();
+		foreach ( $wp_filter as $hook_name => $hook ) {
+			$this->assertInstanceOf( WP_Hook::class, $hook );
+			$hooks[ (string) $hook_name ] = clone $hook;
 		}
 
 		$this->hooks_backup = array(
-			'wp_filter'         => $wp_filter,
-			'wp_actions'        => $GLOBALS['wp_actions'],
-			'wp_filters'        => $GLOBALS['wp_filters'],
-			'wp_current_filter' => $GLOBALS['wp_current_filter'],
+			'wp_filter'         => $hooks,
+			'wp_actions'        => $wp_actions,
+			'wp_filters'        => $wp_filters,
+			'wp_current_filter' => $wp_current_filter,
 		);
 	}
 
@@ -160,7 +168,7 @@ abstract class TestCase extends PolyfillTestCase {
 		}
 
 		foreach ( $this->hooks_backup as $global => $value ) {
-			$GLOBALS[ $global ] = $value; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restoring WordPress's own state.
+			$GLOBALS[ $global ] = $value;
 		}
 		$this->hooks_backup = null;
 	}

@@ -63,7 +63,7 @@ final class UninstallerTest extends TestCase {
 	}
 
 	/**
-	 * delete_options() reports exactly what it deleted, including the transients' timeout rows.
+	 * Deleting options reports exactly what was deleted, including the transients' timeout rows.
 	 */
 	public function test_delete_options_lists_what_it_deleted(): void {
 		$deleted = ( new Uninstaller( $this->wpdb() ) )->delete_options();
@@ -109,8 +109,8 @@ final class UninstallerTest extends TestCase {
 		$this->assertFalse( get_site_transient( 'switchboard_jwks' ) );
 
 		$wpdb = $this->wpdb();
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- checking the table itself.
-		$left = $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", '%' . $wpdb->esc_like( 'switchboard_' ) . '%' ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.PreparedSQLPlaceholders -- checking the table itself; %i postdates WPCS 2.3.
+		$left = $wpdb->get_col( $wpdb->prepare( 'SELECT option_name FROM %i WHERE option_name LIKE %s', $wpdb->options, '%' . $wpdb->esc_like( 'switchboard_' ) . '%' ) );
 		$this->assertSame( array( 'my_switchboard_settings' ), $left );
 	}
 }

@@ -12,6 +12,6 @@ require dirname( __DIR__, 2 ) . '/vendor/autoload.php';
 try {
 	Switchboard\Tests\Support\TestEnvironment::bootstrap();
 } catch ( RuntimeException $exception ) {
-	fwrite( STDERR, 'Switchboard tests cannot start: ' . $exception->getMessage() . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite, WordPress.Security.EscapeOutput.OutputNotEscaped -- command-line report.
+	fwrite( STDERR, 'Switchboard tests cannot start: ' . $exception->getMessage() . "\n" ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- command-line report.
 	exit( 1 );
 }

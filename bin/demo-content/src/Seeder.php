@@ -28,12 +28,13 @@ final class Seeder {
 
 	/** @var array<string, int> What this run did, for the caller to report. */
 	private array $stats = array(
-		'posts'           => 0,
-		'pages'           => 0,
-		'users'           => 0,
-		'terms'           => 0,
-		'images_drawn'    => 0,
-		'images_reused'   => 0,
+		'posts'            => 0,
+		'pages'            => 0,
+		'users'            => 0,
+		'terms'            => 0,
+		'images_drawn'     => 0,
+		'images_resized'   => 0,
+		'images_reused'    => 0,
 		'defaults_removed' => 0,
 	);
 
@@ -94,7 +95,6 @@ final class Seeder {
 	}
 
 	private function seed(): void {
-		global $wpdb;
 		require_once ABSPATH . 'wp-admin/includes/image.php';
 		require_once ABSPATH . 'wp-admin/includes/file.php';
 		require_once ABSPATH . 'wp-admin/includes/media.php';
@@ -105,35 +105,57 @@ final class Seeder {
 		// Posts are written as the administrator so unfiltered block markup is kept as written.
 		wp_set_current_user( $admin );
 
-		// One transaction: on SQLite every autocommitted write is a file sync, which dominates the run time.
-		$wpdb->query( 'START TRANSACTION' );
 		wp_defer_term_counting( true );
 		try {
-			$this->configure_site();
-			$this->remove_defaults();
-			$authors    = $this->authors( $admin );
-			$categories = $this->categories();
-			$tags       = $this->tags();
+			list( $authors, $categories, $tags ) = $this->transaction(
+				function () use ( $admin ): array {
+					$this->configure_site();
+					$this->remove_defaults();
+					return array( $this->authors( $admin ), $this->categories(), $this->tags() );
+				}
+			);
 			foreach ( $this->dated_posts() as $post ) {
 				$this->post( $post, $authors, $categories, $tags );
 			}
-			foreach ( Catalog::pages() as $slug => $page ) {
-				$this->page( $slug, $page['title'], $page['content'], $admin );
-			}
-			wp_defer_term_counting( false );
-			update_option(
-				self::MARKER_OPTION,
-				array(
-					'version'   => self::VERSION,
-					'seeded_at' => gmdate( 'c' ),
-				)
+			$this->transaction(
+				function () use ( $admin ): void {
+					foreach ( Catalog::pages() as $slug => $page ) {
+						$this->page( $slug, $page['title'], $page['content'], $admin );
+					}
+				}
 			);
-			$wpdb->query( 'COMMIT' );
+		} finally {
+			wp_defer_term_counting( false );
+		}
+		update_option(
+			self::MARKER_OPTION,
+			array(
+				'version'   => self::VERSION,
+				'seeded_at' => gmdate( 'c' ),
+			)
+		);
+	}
+
+	/**
+	 * Runs $work in a database transaction. On SQLite every autocommitted write is a file sync, which would
+	 * dominate the run time; one transaction per post keeps the write lock short, so a site that is serving
+	 * requests while it seeds (Playground does) never makes them wait long.
+	 *
+	 * @template T
+	 * @param callable(): T $work
+	 * @return T
+	 */
+	private function transaction( callable $work ) {
+		global $wpdb;
+		$wpdb->query( 'START TRANSACTION' );
+		try {
+			$result = $work();
 		} catch ( \Throwable $error ) {
 			$wpdb->query( 'ROLLBACK' );
-			wp_defer_term_counting( false );
 			throw $error;
 		}
+		$wpdb->query( 'COMMIT' );
+		return $result;
 	}
 
 	private function admin_id(): int {
@@ -167,6 +189,7 @@ final class Seeder {
 
 	/** Site settings a publication would have, and none that reach out to the network. */
 	private function configure_site(): void {
+		update_option( 'blogname', 'Switchboard' );
 		update_option( 'blogdescription', 'Notes on building web apps with WordPress' );
 		update_option( 'show_on_front', 'posts' );
 		// Pings go to remote servers on every publish; this is a local demo with no such servers.
@@ -296,11 +319,36 @@ final class Seeder {
 	 */
 	private function post( array $post, array $authors, array $categories, array $tags ): void {
 		$slug = (string) $post['slug'];
-		if ( $this->find( $slug, 'post' ) ) {
+		$id   = $this->find( $slug, 'post' );
+		if ( $id && has_post_thumbnail( $id ) ) {
 			return;
 		}
-		$date = gmdate( 'Y-m-d H:i:s', (int) $post['date'] );
-		$id   = wp_insert_post(
+		$date   = gmdate( 'Y-m-d H:i:s', (int) $post['date'] );
+		$author = $authors[ $post['author'] ];
+		// Drawing takes longest and needs no database, so it happens before any transaction opens.
+		$file = $this->image_file( $slug, Catalog::categories()[ $post['category'] ]['colors'] );
+
+		$this->transaction(
+			function () use ( $id, $post, $slug, $date, $author, $categories, $tags, $file ): void {
+				if ( ! $id ) {
+					$id = $this->insert_post( $post, $slug, $date, $author );
+					wp_set_post_categories( $id, array( $categories[ $post['category'] ] ) );
+					wp_set_object_terms( $id, array_map( static fn ( string $tag ): int => $tags[ $tag ], $post['tags'] ), 'post_tag' );
+					++$this->stats['posts'];
+				}
+				$image = $this->attachment( $slug, (string) $post['title'], $file, $id, $author, $date );
+				// Inside the transaction too: WordPress saves the metadata after every sub-size it makes.
+				$this->attachment_metadata( $image, $file );
+				set_post_thumbnail( $id, $image );
+			}
+		);
+	}
+
+	/**
+	 * @param array<string, mixed> $post
+	 */
+	private function insert_post( array $post, string $slug, string $date, int $author ): int {
+		$id = wp_insert_post(
 			array(
 				'post_type'      => 'post',
 				'post_status'    => 'publish',
@@ -308,7 +356,7 @@ final class Seeder {
 				'post_title'     => $post['title'],
 				'post_excerpt'   => $post['excerpt'],
 				'post_content'   => TextGenerator::content( $post ),
-				'post_author'    => $authors[ $post['author'] ],
+				'post_author'    => $author,
 				'post_date'      => get_date_from_gmt( $date ),
 				'post_date_gmt'  => $date,
 				'comment_status' => 'open',
@@ -317,12 +365,7 @@ final class Seeder {
 			),
 			true
 		);
-		$id = self::check( $id, "post $slug" );
-		wp_set_post_categories( $id, array( $categories[ $post['category'] ] ) );
-		wp_set_object_terms( $id, array_map( static fn ( string $tag ): int => $tags[ $tag ], $post['tags'] ), 'post_tag' );
-		$colors = Catalog::categories()[ $post['category'] ]['colors'];
-		set_post_thumbnail( $id, $this->image( $slug, (string) $post['title'], $colors, $id, $authors[ $post['author'] ], $date ) );
-		++$this->stats['posts'];
+		return self::check( $id, "post $slug" );
 	}
 
 	private function page( string $slug, string $title, string $content, int $admin ): void {
@@ -348,19 +391,15 @@ final class Seeder {
 	}
 
 	/**
-	 * The featured image as an attachment with every registered sub-size.
+	 * The featured image's file, drawn once.
 	 *
-	 * The original and its sub-sizes are kept under uploads/switchboard-demo/ with the metadata next to
-	 * them, so a reseed of a fresh database over the same uploads (Playground rebuilds its database on
-	 * every start; `wp-server reset`) reuses them instead of drawing and resizing again.
+	 * Originals and sub-sizes are kept under uploads/switchboard-demo/ with their metadata beside them, so
+	 * reseeding a fresh database over the same uploads (Playground rebuilds its database on every start;
+	 * `wp-server reset`) reuses them instead of drawing and resizing again.
 	 *
 	 * @param array{0: string, 1: string, 2: string} $colors
 	 */
-	private function image( string $slug, string $title, array $colors, int $post_id, int $author, string $date ): int {
-		$existing = $this->find( $slug, 'attachment' );
-		if ( $existing ) {
-			return $existing;
-		}
+	private function image_file( string $slug, array $colors ): string {
 		$uploads = wp_upload_dir( null, false );
 		if ( ! empty( $uploads['error'] ) ) {
 			throw new RuntimeException( 'Uploads folder unavailable: ' . $uploads['error'] );
@@ -372,8 +411,17 @@ final class Seeder {
 		$file = "$dir/$slug.jpg";
 		if ( ! is_file( $file ) ) {
 			ImageGenerator::write_jpeg( $colors, $slug, $file );
+			++$this->stats['images_drawn'];
 		}
+		return $file;
+	}
 
+	/** The attachment post for an image file (found again by its key when it exists). */
+	private function attachment( string $slug, string $title, string $file, int $post_id, int $author, string $date ): int {
+		$existing = $this->find( $slug, 'attachment' );
+		if ( $existing ) {
+			return $existing;
+		}
 		$id = wp_insert_attachment(
 			array(
 				'post_mime_type' => 'image/jpeg',
@@ -382,16 +430,23 @@ final class Seeder {
 				'post_author'    => $author,
 				'post_date'      => get_date_from_gmt( $date ),
 				'post_date_gmt'  => $date,
-				'guid'           => $uploads['baseurl'] . '/' . self::IMAGE_DIR . "/$slug.jpg",
+				'guid'           => wp_upload_dir( null, false )['baseurl'] . '/' . self::IMAGE_DIR . '/' . basename( $file ),
 				'meta_input'     => array( self::KEY_META => $slug ),
 			),
 			$file,
 			$post_id,
 			true
 		);
-		$id = self::check( $id, "image for $slug" );
+		return self::check( $id, "image for $slug" );
+	}
 
-		$cache    = "$dir/$slug.meta.json";
+	/** Sub-sizes and metadata, from the cache beside the file when it still matches. */
+	private function attachment_metadata( int $id, string $file ): void {
+		if ( wp_get_attachment_metadata( $id ) ) {
+			return;
+		}
+		$dir      = dirname( $file );
+		$cache    = substr( $file, 0, -4 ) . '.meta.json';
 		$sizes    = md5( (string) wp_json_encode( wp_get_registered_image_subsizes() ) );
 		$metadata = $this->cached_metadata( $cache, $sizes, $dir );
 		if ( null === $metadata ) {
@@ -405,12 +460,11 @@ final class Seeder {
 					)
 				)
 			);
-			++$this->stats['images_drawn'];
+			++$this->stats['images_resized'];
 		} else {
 			++$this->stats['images_reused'];
 		}
 		wp_update_attachment_metadata( $id, $metadata );
-		return $id;
 	}
 
 	/**

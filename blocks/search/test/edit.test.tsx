@@ -24,7 +24,8 @@ jest.mock( '@wordpress/block-editor', () => ( {
 
 // The preview fetches the server's rendering; here it shows what it was asked to render.
 jest.mock( '@wordpress/server-side-render', () => ( {
-	ServerSideRender: ( props: {
+	__esModule: true,
+	default: ( props: {
 		block: string;
 		attributes: Record< string, unknown >;
 		urlQueryArgs: Record< string, string >;

@@ -66,7 +66,7 @@ final class LocalizedSiteTest extends TestCase {
 		$this->assert_clean( $report );
 		$this->assertSame( 'de_DE', $report->string( 'locale' ) );
 		$this->assertSame( 'Schaltzentrale', $report->string( 'translated' ) );
-		$this->assertSame( 'Schaltzentrale', $report->data['categories']['switchboard'] ?? null, $report->describe() );
+		$this->assertSame( 'Schaltzentrale', $report->string_map( 'categories' )['switchboard'] ?? null, $report->describe() );
 		$this->assertTrue( $report->data['booted'] ?? null );
 	}
 
@@ -78,7 +78,7 @@ final class LocalizedSiteTest extends TestCase {
 		try {
 			$report = $this->site()->run( 'boot', array( '--early-translation' ) );
 		} finally {
-			unlink( $language_pack ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- test fixture.
+			unlink( $language_pack );
 		}
 
 		$this->assertTrue( $report->completed, $report->describe() );
@@ -97,7 +97,8 @@ final class LocalizedSiteTest extends TestCase {
 		$this->assert_clean( $report );
 		$this->assertFalse( $report->data['booted'] ?? null, 'The plugin booted despite the old WordPress.' );
 		$this->assertSame( array(), $report->strings( 'blocks' ) );
-		$this->assertArrayNotHasKey( 'switchboard', (array) ( $report->data['categories'] ?? array() ) );
+		$this->assertArrayNotHasKey( 'switchboard', $report->string_map( 'categories' ) );
+		$this->assertArrayHasKey( 'text', $report->string_map( 'categories' ), 'Core categories are still listed.' );
 		$this->assertStringContainsString( 'Switchboard needs WordPress 6.6 or newer, but this site runs WordPress 6.5.5.', $report->string( 'admin_notices' ) );
 	}
 

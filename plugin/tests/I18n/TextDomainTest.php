@@ -30,7 +30,7 @@ final class TextDomainTest extends TestCase {
 	 */
 	protected function tear_down(): void {
 		foreach ( $this->files as $file ) {
-			unlink( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- test fixture.
+			unlink( $file );
 		}
 
 		parent::tear_down();

@@ -72,6 +72,7 @@ final class BlockCategoryTest extends TestCase {
 
 		$matching = array_values( wp_list_filter( $categories, array( 'slug' => 'switchboard' ) ) );
 		$this->assertCount( 1, $matching );
-		$this->assertSame( 'Switchboard', $matching[0]['title'] );
+		$this->assertIsArray( $matching[0] );
+		$this->assertSame( 'Switchboard', $matching[0]['title'] ?? null );
 	}
 }

@@ -59,9 +59,9 @@ final class BlockTypesTest extends TestCase {
 	 */
 	public function registration_paths(): array {
 		return array(
-			'6.8: one collection call'                      => array( '6.8.7', 'manifest', true ),
-			'6.8 pre-release'                               => array( '6.8-RC2', 'manifest', true ),
-			'6.7: collection, then a call per block'        => array( '6.7.2', 'manifest', true ),
+			'6.8: one collection call'               => array( '6.8.7', 'manifest', true ),
+			'6.8 pre-release'                        => array( '6.8-RC2', 'manifest', true ),
+			'6.7: collection, then a call per block' => array( '6.7.2', 'manifest', true ),
 			'6.6: a call per block, reading its block.json' => array( '6.6.2', 'block.json', false ),
 		);
 	}
@@ -86,8 +86,15 @@ final class BlockTypesTest extends TestCase {
 			$this->assertNotNull( $block_type, "{$name} is not registered." );
 			$this->assertSame( "{$folder} from {$source}", $block_type->title );
 			$this->assertSame( 'switchboard', $block_type->category );
-			$this->assertSame( array( 'type' => 'string', 'default' => 'hello' ), $block_type->attributes['greeting'] ?? null );
-			$this->assertSame( $uses_manifest, null !== WP_Block_Metadata_Registry::get_metadata( $build['dir'] . '/' . $folder ) );
+			$this->assertSame(
+				array(
+					'type'    => 'string',
+					'default' => 'hello',
+				),
+				$block_type->attributes['greeting'] ?? null
+			);
+			$metadata = WP_Block_Metadata_Registry::get_metadata( $build['dir'] . '/' . $folder );
+			$this->assertSame( $uses_manifest, null !== $metadata );
 		}
 		$this->assertFalse( has_action( 'admin_notices', array( $blocks, 'render_missing_build_notice' ) ) );
 	}
@@ -225,7 +232,7 @@ final class BlockTypesTest extends TestCase {
 			$this->registered[]  = $name;
 		}
 
-		Site::write_file( $dir . '/blocks-manifest.php', '<?php return ' . var_export( $manifest, true ) . ';' ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes PHP source.
+		Site::write_file( $dir . '/blocks-manifest.php', '<?php return ' . var_export( $manifest, true ) . ';' );
 
 		return array(
 			'dir'   => $dir,

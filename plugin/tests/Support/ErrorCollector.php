@@ -64,7 +64,6 @@ final class ErrorCollector {
 	 * Installs the PHP error handler.
 	 */
 	public function start(): void {
-		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- collecting errors is this class's job.
 		set_error_handler( array( $this, 'handle_error' ) );
 	}
 
@@ -87,11 +86,30 @@ final class ErrorCollector {
 				continue;
 			}
 
-			$GLOBALS['wp_filter'][ $action ][10][] = array(
-				'function'      => $callback,
-				'accepted_args' => $arguments,
-			);
+			self::queue_hook( $action, $callback, $arguments );
 		}
+	}
+
+	/**
+	 * Queues a callback in `$wp_filter` before WordPress loads; WordPress turns the queue into hooks when it
+	 * starts, the way its own test suite adds filters early.
+	 *
+	 * @param string   $hook          Hook name.
+	 * @param callable $callback      Callback.
+	 * @param int      $accepted_args Number of arguments the callback takes.
+	 */
+	public static function queue_hook( string $hook, callable $callback, int $accepted_args ): void {
+		$queue       = is_array( $GLOBALS['wp_filter'] ?? null ) ? $GLOBALS['wp_filter'] : array();
+		$priorities  = is_array( $queue[ $hook ] ?? null ) ? $queue[ $hook ] : array();
+		$callbacks   = is_array( $priorities[10] ?? null ) ? $priorities[10] : array();
+		$callbacks[] = array(
+			'function'      => $callback,
+			'accepted_args' => $accepted_args,
+		);
+
+		$priorities[10]       = $callbacks;
+		$queue[ $hook ]       = $priorities;
+		$GLOBALS['wp_filter'] = $queue;
 	}
 
 	/**
@@ -191,8 +209,7 @@ final class ErrorCollector {
 	 * @return array{file: string, line: int}
 	 */
 	private function first_caller_outside_wordpress(): array {
-		$abspath = defined( 'ABSPATH' ) ? (string) ABSPATH : "\0";
-		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_debug_backtrace -- locating the culprit is the point.
+		$abspath = defined( 'ABSPATH' ) ? ABSPATH : "\0";
 		foreach ( debug_backtrace( DEBUG_BACKTRACE_IGNORE_ARGS ) as $frame ) {
 			$file = $frame['file'] ?? '';
 			if ( '' !== $file && __FILE__ !== $file && ! str_starts_with( $file, $abspath ) ) {

@@ -144,7 +144,6 @@ final class Site {
 	 * local: the globals that WordPress and its configuration set at file level are declared here.
 	 */
 	public function load(): void {
-		// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound -- WordPress's own globals, declared, not created.
 		global $wpdb, $table_prefix, $current_site, $current_blog, $wp_rewrite, $shortcode_tags, $wp, $phpmailer, $wp_theme_directories;
 
 		self::fake_request();
@@ -176,8 +175,8 @@ final class Site {
 
 		$stdout = (string) stream_get_contents( $pipes[1] );
 		$stderr = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- a process pipe, not a file.
-		fclose( $pipes[2] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- a process pipe, not a file.
+		fclose( $pipes[1] );
+		fclose( $pipes[2] );
 
 		return SiteReport::from_process( proc_close( $process ), $stdout, $stderr );
 	}
@@ -199,7 +198,7 @@ final class Site {
 		self::make_dir( $dir );
 		self::write_file(
 			$file,
-			'<?php return ' . var_export( // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes PHP source.
+			'<?php return ' . var_export(
 				array(
 					'domain'       => $domain,
 					'language'     => $locale,
@@ -220,7 +219,7 @@ final class Site {
 	 */
 	public static function remove_directory( string $dir ): void {
 		if ( is_link( $dir ) || is_file( $dir ) ) {
-			unlink( $dir ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- test fixtures, outside WordPress.
+			unlink( $dir );
 			return;
 		}
 
@@ -233,7 +232,7 @@ final class Site {
 				self::remove_directory( $dir . '/' . $entry );
 			}
 		}
-		rmdir( $dir ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_rmdir -- test fixtures, outside WordPress.
+		rmdir( $dir );
 	}
 
 	/**
@@ -243,7 +242,7 @@ final class Site {
 	 * @throws RuntimeException When it cannot be created.
 	 */
 	public static function make_dir( string $dir ): void {
-		if ( ! is_dir( $dir ) && ! mkdir( $dir, 0777, true ) && ! is_dir( $dir ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_mkdir -- test fixtures, outside WordPress.
+		if ( ! is_dir( $dir ) && ! mkdir( $dir, 0777, true ) && ! is_dir( $dir ) ) {
 			throw new RuntimeException( "Could not create {$dir}." );
 		}
 	}
@@ -256,7 +255,7 @@ final class Site {
 	 * @throws RuntimeException When it cannot be written.
 	 */
 	public static function write_file( string $file, string $contents ): void {
-		if ( false === file_put_contents( $file, $contents ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- test fixtures, outside WordPress.
+		if ( false === file_put_contents( $file, $contents ) ) {
 			throw new RuntimeException( "Could not write {$file}." );
 		}
 	}
@@ -296,7 +295,7 @@ final class Site {
 		}
 
 		$plugin = $this->content_dir() . '/plugins/' . self::SQLITE_PLUGIN;
-		rename( dirname( $load[0] ), $plugin ); // phpcs:ignore WordPress.WP.AlternativeFunctions.rename_rename -- test fixtures, outside WordPress.
+		rename( dirname( $load[0] ), $plugin );
 		self::remove_directory( $unpack );
 
 		$drop_in = (string) file_get_contents( $plugin . '/db.copy' );
@@ -394,9 +393,9 @@ final class Site {
 
 		$config = "<?php\n// Written by Switchboard's PHP test harness for a throwaway site.\nglobal \$table_prefix;\n\$table_prefix = 'wp_';\n";
 		foreach ( $constants as $name => $value ) {
-			$config .= sprintf( "define( '%s', %s );\n", $name, var_export( $value, true ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes PHP source.
+			$config .= sprintf( "define( '%s', %s );\n", $name, var_export( $value, true ) );
 		}
-		$config .= sprintf( "if ( ! defined( 'ABSPATH' ) ) {\n\tdefine( 'ABSPATH', %s );\n}\nrequire_once ABSPATH . 'wp-settings.php';\n", var_export( $this->core_dir . '/', true ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes PHP source.
+		$config .= sprintf( "if ( ! defined( 'ABSPATH' ) ) {\n\tdefine( 'ABSPATH', %s );\n}\nrequire_once ABSPATH . 'wp-settings.php';\n", var_export( $this->core_dir . '/', true ) );
 
 		self::write_file( $this->config_file(), $config );
 	}

@@ -23,13 +23,13 @@ final class SiteReport {
 	/**
 	 * Stores the outcome.
 	 *
-	 * @param int                                                              $exit_code Exit code of the process.
-	 * @param bool                                                             $completed Whether the script reached its end.
-	 * @param string                                                           $output    Everything printed besides the report.
+	 * @param int                                                                 $exit_code Exit code of the process.
+	 * @param bool                                                                $completed Whether the script reached its end.
+	 * @param string                                                              $output    Everything printed besides the report.
 	 * @param list<array{type: string, message: string, file: string, line: int}> $errors    Errors collected in the process.
-	 * @param string                                                           $debug_log Contents of the site's debug log afterwards.
-	 * @param array<string, mixed>                                             $data      Values probed by the script.
-	 * @param string                                                           $stderr    What the process wrote to standard error.
+	 * @param string                                                              $debug_log Contents of the site's debug log afterwards.
+	 * @param array<string, mixed>                                                $data      Values probed by the script.
+	 * @param string                                                              $stderr    What the process wrote to standard error.
 	 */
 	public function __construct(
 		public readonly int $exit_code,
@@ -77,7 +77,7 @@ final class SiteReport {
 
 		return new self(
 			$exit_code,
-			true === ( $report['completed'] ?? false ),
+			isset( $report['completed'] ) && true === $report['completed'],
 			$stray . self::to_string( $report['output'] ?? '' ),
 			$errors,
 			self::to_string( $report['debug_log'] ?? '' ),
@@ -109,6 +109,22 @@ final class SiteReport {
 		}
 
 		return array_values( array_map( array( self::class, 'to_string' ), $values ) );
+	}
+
+	/**
+	 * A probed value that must be a map of strings.
+	 *
+	 * @param string $key Probe name.
+	 * @return array<string, string>
+	 */
+	public function string_map( string $key ): array {
+		$values = $this->data[ $key ] ?? array();
+		$map    = array();
+		foreach ( is_array( $values ) ? $values : array() as $name => $value ) {
+			$map[ (string) $name ] = self::to_string( $value );
+		}
+
+		return $map;
 	}
 
 	/**

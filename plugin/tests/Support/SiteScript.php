@@ -68,12 +68,27 @@ final class SiteScript {
 	 */
 	public static function main( array $argv ): int {
 		if ( count( $argv ) < 4 ) {
-			fwrite( STDERR, "Usage: php run-site.php <site dir> <core dir> install|activate|boot [options]\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- command-line usage message.
+			fwrite( STDERR, "Usage: php run-site.php <site dir> <core dir> install|activate|boot [options]\n" );
 			return 2;
 		}
 
 		( new self( new Site( $argv[1], $argv[2] ) ) )->run( $argv[3], array_slice( $argv, 4 ) );
 		return 0;
+	}
+
+	/**
+	 * The command-line arguments as a list of strings.
+	 *
+	 * @param mixed $argv `$_SERVER['argv']`.
+	 * @return list<string>
+	 */
+	public static function arguments( mixed $argv ): array {
+		$arguments = array();
+		foreach ( is_array( $argv ) ? $argv : array() as $argument ) {
+			$arguments[] = is_scalar( $argument ) ? (string) $argument : '';
+		}
+
+		return $arguments;
 	}
 
 	/**
@@ -125,7 +140,7 @@ final class SiteScript {
 			);
 		}
 
-		// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped, WordPress.WP.AlternativeFunctions.json_encode_json_encode -- JSON for the parent process; WordPress may not have loaded.
+		// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON for the parent process; WordPress may not have loaded.
 		echo "\n" . SiteReport::MARKER . "\n" . json_encode(
 			array(
 				'completed' => $this->completed,
@@ -179,7 +194,7 @@ final class SiteScript {
 			self::before_wordpress(
 				'muplugins_loaded',
 				static function () use ( $wp_version ): void {
-					$GLOBALS['wp_version'] = $wp_version; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- simulates an older WordPress on purpose.
+					$GLOBALS['wp_version'] = $wp_version;
 				}
 			);
 		}
@@ -210,10 +225,13 @@ final class SiteScript {
 			)
 		);
 
-		$this->data['categories'] = array();
+		$categories = array();
 		foreach ( get_block_categories( new WP_Block_Editor_Context( array( 'name' => 'core/edit-post' ) ) ) as $category ) {
-			$this->data['categories'][ $category['slug'] ] = $category['title'];
+			if ( is_string( $category['slug'] ?? null ) ) {
+				$categories[ $category['slug'] ] = $category['title'] ?? '';
+			}
 		}
+		$this->data['categories'] = $categories;
 
 		if ( $admin ) {
 			wp_set_current_user( 1 );
@@ -226,14 +244,11 @@ final class SiteScript {
 	/**
 	 * Queues a callback on a hook before WordPress has loaded, the way WordPress's own test suite does.
 	 *
-	 * @param string   $hook     Hook name.
-	 * @param callable $callback Callback, taking no arguments.
+	 * @param string          $hook     Hook name.
+	 * @param callable():void $callback Callback, taking no arguments.
 	 */
 	private static function before_wordpress( string $hook, callable $callback ): void {
-		$GLOBALS['wp_filter'][ $hook ][10][] = array(
-			'function'      => $callback,
-			'accepted_args' => 0,
-		);
+		ErrorCollector::queue_hook( $hook, $callback, 0 );
 	}
 
 	/**

@@ -210,7 +210,7 @@ final class TestEnvironment {
 		}
 
 		if ( array() !== $unreported ) {
-			fwrite( STDERR, "\nPHP or WordPress reported problems outside any test:\n" . ErrorCollector::format( $unreported ) . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- command-line report.
+			fwrite( STDERR, "\nPHP or WordPress reported problems outside any test:\n" . ErrorCollector::format( $unreported ) . "\n" );
 			exit( 1 );
 		}
 	}

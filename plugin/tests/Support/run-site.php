@@ -11,4 +11,5 @@ declare( strict_types=1 );
 
 require dirname( __DIR__, 3 ) . '/vendor/autoload.php';
 
-exit( Switchboard\Tests\Support\SiteScript::main( array_values( array_map( 'strval', $_SERVER['argv'] ?? array() ) ) ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- command-line arguments.
+// phpcs:ignore WordPress.Security.ValidatedSanitizedInput, WordPress.Security.EscapeOutput.OutputNotEscaped -- command-line arguments in, an integer exit code out.
+exit( Switchboard\Tests\Support\SiteScript::main( Switchboard\Tests\Support\SiteScript::arguments( $_SERVER['argv'] ?? array() ) ) );

@@ -84,7 +84,7 @@ final class ViewModel {
 		}
 
 		$items = array();
-		foreach ( $query->posts as $post ) {
+		foreach ( $query->posts ?? array() as $post ) {
 			if ( ! $post instanceof WP_Post ) {
 				continue;
 			}
@@ -188,7 +188,9 @@ final class ViewModel {
 			return array();
 		}
 
-		return array_values( array_unique( array_filter( array_map( 'absint', array_filter( $value, 'is_numeric' ) ) ) ) );
+		$ids = array_map( 'intval', array_filter( $value, 'is_numeric' ) );
+
+		return array_values( array_unique( array_filter( $ids, fn( int $id ): bool => $id > 0 ) ) );
 	}
 
 	/**

@@ -42,7 +42,7 @@ final class NativeSearchSource implements ResultsSource {
 		update_post_thumbnail_cache( $query );
 
 		$results = array();
-		foreach ( $query->posts as $post ) {
+		foreach ( $query->posts ?? array() as $post ) {
 			if ( $post instanceof WP_Post ) {
 				$results[] = $this->result( $post );
 			}

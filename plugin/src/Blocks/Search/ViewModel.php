@@ -91,7 +91,7 @@ final class ViewModel {
 		$query = wp_unslash( $_GET );
 		$kept  = $wp instanceof \WP ? $wp->public_query_vars : array();
 
-		return self::from_request( $attributes, is_array( $query ) ? $query : array(), new NativeSearchSource(), $kept );
+		return self::from_request( $attributes, $query, new NativeSearchSource(), $kept );
 	}
 
 	/**
