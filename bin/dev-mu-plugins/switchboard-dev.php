@@ -20,7 +20,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-const SETUP_OPTION = 'switchboard_dev_setup';
+const SETUP_OPTION  = 'switchboard_dev_setup';
 const SETUP_VERSION = 1;
 const PLUGIN        = 'switchboard/switchboard.php';
 const THEME         = 'switchboard-theme';
@@ -155,7 +155,8 @@ add_action(
 	static function (): void {
 		// phpcs:ignore WordPress.Security.NonceVerification -- read-only development status.
 		$status = isset( $_GET['switchboard-dev'] ) && 'status' === $_GET['switchboard-dev'];
-		if ( ! is_ready() && ! wp_installing() ) {
+		// Command-line runs (bin/wp-server's setup, WP-CLI) prepare the site themselves, and report it.
+		if ( ! is_ready() && ! wp_installing() && 'cli' !== PHP_SAPI ) {
 			$changed = prepare();
 			$method  = isset( $_SERVER['REQUEST_METHOD'] ) ? (string) $_SERVER['REQUEST_METHOD'] : '';
 			// This request ran without what was just activated: a plain page view is simply repeated.

@@ -23,14 +23,14 @@ if ( PHP_SAPI !== 'cli' ) {
 	$port = (int) parse_url( $url, PHP_URL_PORT );
 
 	// What a web request would carry; core reads several of these without checking they exist.
-	$_SERVER['HTTP_HOST']       = $host . ( $port ? ":$port" : '' );
-	$_SERVER['SERVER_NAME']     = $host;
-	$_SERVER['SERVER_PORT']     = (string) ( $port ? $port : 80 );
-	$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
-	$_SERVER['REQUEST_METHOD']  = 'GET';
-	$_SERVER['REQUEST_URI']     = '/';
-	$_SERVER['REMOTE_ADDR']     = '127.0.0.1';
-	$_SERVER['HTTP_USER_AGENT'] = 'switchboard-wp-server';
+	$_SERVER['HTTP_HOST']               = $host . ( $port ? ":$port" : '' );
+	$_SERVER['SERVER_NAME']             = $host;
+	$_SERVER['SERVER_PORT']             = (string) ( $port ? $port : 80 );
+	$_SERVER['SERVER_PROTOCOL']         = 'HTTP/1.1';
+	$_SERVER['REQUEST_METHOD']          = 'GET';
+	$_SERVER['REQUEST_URI']             = '/';
+	$_SERVER['REMOTE_ADDR']             = '127.0.0.1';
+	$_SERVER['HTTP_USER_AGENT']         = 'switchboard-wp-server';
 	$GLOBALS['switchboard_cli_wp_load'] = $site . '/wordpress/wp-load.php';
 } )();
 

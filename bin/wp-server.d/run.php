@@ -12,7 +12,7 @@ if ( $argc < 2 || ! is_file( $argv[1] ) ) {
 }
 $switchboard_file = (string) realpath( $argv[1] );
 array_shift( $argv );
-$argc = count( $argv );
+$argc            = count( $argv );
 $_SERVER['argv'] = $argv;
 $_SERVER['argc'] = $argc;
 

@@ -42,7 +42,7 @@ $switchboard_status = ( static function (): int {
 
 	$theme = wp_get_theme( 'switchboard-theme' );
 	if ( ! $theme->exists() ) {
-		echo "theme: theme/ is empty; keeping " . get_stylesheet() . "\n";
+		echo 'theme: theme/ is empty; keeping ' . get_stylesheet() . "\n";
 	} elseif ( $theme->errors() ) {
 		fwrite( STDERR, 'theme: switchboard-theme is not usable yet: ' . $theme->errors()->get_error_message() . "\n" );
 	} elseif ( get_stylesheet() === 'switchboard-theme' ) {

@@ -99,15 +99,23 @@ final class Uninstaller {
 	}
 
 	/**
-	 * Deletes the network's `switchboard_` options and site transients (multisite only).
+	 * Deletes the `switchboard_` network options and site transients of every network (multisite only).
 	 *
 	 * @return list<string> Names of the deleted network options.
 	 */
 	public function delete_network_options(): array {
-		$names = $this->find_names( (string) $this->wpdb->sitemeta, 'meta_key', array( '', '_site_transient_', '_site_transient_timeout_' ) );
+		$names       = $this->find_names( (string) $this->wpdb->sitemeta, 'meta_key', array( '', '_site_transient_', '_site_transient_timeout_' ) );
+		$network_ids = get_networks(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		);
 
-		foreach ( $names as $name ) {
-			delete_network_option( null, $name );
+		foreach ( is_array( $network_ids ) ? $network_ids : array() as $network_id ) {
+			foreach ( $names as $name ) {
+				delete_network_option( is_numeric( $network_id ) ? (int) $network_id : null, $name );
+			}
 		}
 
 		return $names;

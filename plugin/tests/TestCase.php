@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests;
 
+use LogicException;
 use Switchboard\Tests\Support\ErrorCollector;
 use Switchboard\Tests\Support\TestEnvironment;
 use WP_Hook;
@@ -109,6 +110,7 @@ abstract class TestCase extends PolyfillTestCase {
 	 *
 	 * @param string $role Role name.
 	 * @return int The user's ID.
+	 * @throws LogicException When the user cannot be created.
 	 */
 	protected function log_in_as( string $role ): int {
 		$user_id = wp_insert_user(
@@ -118,7 +120,9 @@ abstract class TestCase extends PolyfillTestCase {
 				'role'       => $role,
 			)
 		);
-		$this->assertIsInt( $user_id, 'Could not create a user with the role ' . $role );
+		if ( is_wp_error( $user_id ) ) {
+			throw new LogicException( "Could not create a user with the role {$role}: " . $user_id->get_error_message() );
+		}
 		wp_set_current_user( $user_id );
 
 		return $user_id;
@@ -128,26 +132,34 @@ abstract class TestCase extends PolyfillTestCase {
 	 * WordPress's database object.
 	 *
 	 * @return \wpdb
+	 * @throws LogicException Before WordPress has set up its database.
 	 */
 	protected function wpdb(): \wpdb {
 		$wpdb = $GLOBALS['wpdb'] ?? null;
-		$this->assertInstanceOf( \wpdb::class, $wpdb );
+		if ( ! $wpdb instanceof \wpdb ) {
+			throw new LogicException( 'WordPress has not set up its database.' );
+		}
+
 		return $wpdb;
 	}
 
 	/**
 	 * Copies the hooks, so that tests can add and remove callbacks freely.
+	 *
+	 * @throws LogicException When WordPress's hooks are not set up.
 	 */
 	private function backup_hooks(): void {
 		global $wp_filter, $wp_actions, $wp_filters, $wp_current_filter;
-		$this->assertIsArray( $wp_filter );
-		$this->assertIsArray( $wp_actions );
-		$this->assertIsArray( $wp_filters );
-		$this->assertIsArray( $wp_current_filter );
+		if ( ! is_array( $wp_filter ) || ! is_array( $wp_actions ) || ! is_array( $wp_filters ) || ! is_array( $wp_current_filter ) ) {
+			throw new LogicException( 'WordPress\'s hook globals are not set up.' );
+		}
 
+		// Checked without assertions, so that the harness adds nothing to a test's assertion count.
 		$hooks = array();
 		foreach ( $wp_filter as $hook_name => $hook ) {
-			$this->assertInstanceOf( WP_Hook::class, $hook );
+			if ( ! $hook instanceof WP_Hook ) {
+				throw new LogicException( "\$wp_filter['{$hook_name}'] is not a WP_Hook." );
+			}
 			$hooks[ (string) $hook_name ] = clone $hook;
 		}
 

@@ -204,7 +204,7 @@ final class Catalog {
 	 * @return array<string, array{title: string, content: string}>
 	 */
 	public static function pages(): array {
-		$about = array(
+		$about   = array(
 			'Switchboard is a publication about building web apps on top of WordPress: payments, search, personal feeds and the services behind them.',
 			'We write about what we ship and what we got wrong. Most articles come from the engineers, designers and product people who did the work, and every one of them was reviewed by someone who was not in the room.',
 			'If you want to reach the team, the contact details are on our company page. We read everything, and we answer most of it.',

@@ -199,7 +199,10 @@ final class Seeder {
 
 	/** The sample post, page and comment that wp_install() creates have no place in the demo. */
 	private function remove_defaults(): void {
-		foreach ( array( 'hello-world' => 'post', 'sample-page' => 'page' ) as $slug => $type ) {
+		foreach ( array(
+			'hello-world' => 'post',
+			'sample-page' => 'page',
+		) as $slug => $type ) {
 			$post = get_page_by_path( $slug, OBJECT, $type );
 			if ( $post && ! get_post_meta( $post->ID, self::KEY_META, true ) && wp_delete_post( $post->ID, true ) ) {
 				++$this->stats['defaults_removed'];
@@ -220,7 +223,7 @@ final class Seeder {
 				$ids[ $login ] = (int) $user->ID;
 				continue;
 			}
-			$id = wp_insert_user(
+			$id            = wp_insert_user(
 				array(
 					'user_login'   => $login,
 					'user_pass'    => 'password',
@@ -303,9 +306,9 @@ final class Seeder {
 		foreach ( $ordered as $index => $post ) {
 			$random = new Random( 'date:' . $post['slug'] );
 			// Business hours in UTC, a day or two of jitter so the rhythm looks like a real editorial calendar.
-			$day             = $now - DAY_IN_SECONDS - $index * $step - $random->between( 0, 1 ) * DAY_IN_SECONDS;
-			$time            = gmmktime( $random->between( 7, 17 ), $random->between( 0, 59 ), 0, (int) gmdate( 'n', $day ), (int) gmdate( 'j', $day ), (int) gmdate( 'Y', $day ) );
-			$post['date']    = min( $time, $now - HOUR_IN_SECONDS );
+			$day               = $now - DAY_IN_SECONDS - $index * $step - $random->between( 0, 1 ) * DAY_IN_SECONDS;
+			$time              = gmmktime( $random->between( 7, 17 ), $random->between( 0, 59 ), 0, (int) gmdate( 'n', $day ), (int) gmdate( 'j', $day ), (int) gmdate( 'Y', $day ) );
+			$post['date']      = min( $time, $now - HOUR_IN_SECONDS );
 			$ordered[ $index ] = $post;
 		}
 		return $ordered;
