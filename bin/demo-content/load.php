@@ -1,7 +1,9 @@
 <?php
 /**
- * Loads the demo content classes (no autoloader: this folder is required from the native installer, the
- * dev mu-plugin under wp-env, and tests alike).
+ * Loads the demo content classes. There is no autoloader: this folder is required from the native
+ * installer (bin/wp-server), the development mu-plugin under wp-env, and tests alike.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);

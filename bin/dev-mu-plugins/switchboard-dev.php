@@ -5,9 +5,12 @@
  * Version: 1.0.0
  * License: GPL-2.0-or-later
  *
- * wp-env mounts the plugin and theme but, with Playground, activates no theme and rebuilds the database on
- * every start; Docker wp-env activates neither when they are mapped under their real slugs. So the site
- * prepares itself on its first request, whatever the runtime.
+ * Why: wp-env mounts the plugin and theme but, with Playground, activates no theme and rebuilds the
+ * database on every start; with Docker it activates neither when they are mapped under their real slugs
+ * (.wp-env.json maps them so, because its "plugins"/"themes" keys would name them "plugin" and "theme").
+ * So the site prepares itself on its first request, whatever the runtime.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);
@@ -155,8 +158,9 @@ add_action(
 	static function (): void {
 		// phpcs:ignore WordPress.Security.NonceVerification -- read-only development status.
 		$status = isset( $_GET['switchboard-dev'] ) && 'status' === $_GET['switchboard-dev'];
-		// Command-line runs (bin/wp-server's setup, WP-CLI) prepare the site themselves, and report it.
-		if ( ! is_ready() && ! wp_installing() && 'cli' !== PHP_SAPI ) {
+		// Command-line runs (bin/wp-server's scripts, WP-CLI) prepare the site themselves, and report it.
+		$command_line = ( defined( 'WP_CLI' ) && WP_CLI ) || defined( 'SWITCHBOARD_WP_SERVER_CLI' );
+		if ( ! is_ready() && ! wp_installing() && ! $command_line ) {
 			$changed = prepare();
 			$method  = isset( $_SERVER['REQUEST_METHOD'] ) ? (string) $_SERVER['REQUEST_METHOD'] : '';
 			// This request ran without what was just activated: a plain page view is simply repeated.

@@ -5,8 +5,9 @@
 WPENV_BIN="$SB_ROOT/node_modules/.bin/wp-env"
 WPENV_CONFIG="$SB_ROOT/.wp-env.json"
 WPENV_OVERRIDE="$SB_ROOT/.wp-env.override.json"
-# What bin/start last wrote to the override file: the file is ours only while it still says exactly this.
-WPENV_OVERRIDE_COPY="$SB_CACHE/wp-env/override.json"
+# bin/start marks the override files it writes with this wp-config constant, and only ever replaces or
+# deletes a file that carries it: an override a developer wrote stays theirs.
+WPENV_OVERRIDE_MARK="SWITCHBOARD_DEV_OVERRIDE"
 WPENV_PORT="${WP_ENV_PORT:-8888}"
 WPENV_URL="http://localhost:$WPENV_PORT"
 
@@ -54,9 +55,9 @@ wpenv_playground_running() {
 	sb_pid_alive "$pidfile" && [ "$(sb_http_status "$WPENV_URL/wp-login.php" 5)" != 000 ]
 }
 
-# wpenv_override_is_ours: the override file is absent, or holds exactly what bin/start wrote last.
+# wpenv_override_is_ours: there is no override file, or bin/start wrote it.
 wpenv_override_is_ours() {
-	[ ! -e "$WPENV_OVERRIDE" ] || { [ -f "$WPENV_OVERRIDE_COPY" ] && cmp -s "$WPENV_OVERRIDE" "$WPENV_OVERRIDE_COPY"; }
+	[ ! -e "$WPENV_OVERRIDE" ] || grep -q "\"$WPENV_OVERRIDE_MARK\"" "$WPENV_OVERRIDE"
 }
 
 # wpenv_write_override JSON: replaces our override file (never a developer's own); "" removes ours.
@@ -66,12 +67,10 @@ wpenv_write_override() {
 		return 0
 	fi
 	if [ -z "$1" ]; then
-		rm -f "$WPENV_OVERRIDE" "$WPENV_OVERRIDE_COPY"
-		return 0
+		rm -f "$WPENV_OVERRIDE"
+	else
+		printf '%s\n' "$1" >"$WPENV_OVERRIDE"
 	fi
-	mkdir -p "$(dirname "$WPENV_OVERRIDE_COPY")"
-	printf '%s\n' "$1" >"$WPENV_OVERRIDE_COPY"
-	cp "$WPENV_OVERRIDE_COPY" "$WPENV_OVERRIDE"
 }
 
 # wpenv_cache_latest_version VERSION: wp-env asks wordpress.org for the latest version even when core is a

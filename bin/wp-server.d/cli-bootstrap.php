@@ -4,6 +4,8 @@
  *
  * Include it from the global scope (WordPress must load there). The site comes from the environment:
  * SWITCHBOARD_SITE_DIR (the .cache/sites/<name> folder) and SWITCHBOARD_SITE_URL.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);
@@ -11,6 +13,9 @@ declare(strict_types=1);
 if ( PHP_SAPI !== 'cli' ) {
 	exit( 1 );
 }
+
+// Tells the development mu-plugin that this process prepares the site itself.
+define( 'SWITCHBOARD_WP_SERVER_CLI', true );
 
 ( static function (): void {
 	$site = (string) getenv( 'SWITCHBOARD_SITE_DIR' );

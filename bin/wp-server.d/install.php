@@ -2,11 +2,13 @@
 /**
  * Installs WordPress into a native site's empty database (no WP-CLI: it is in neither registry here).
  * Does nothing when the site is installed already. Prints one line saying which.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);
 
-define( 'WP_INSTALLING', true );
+define( 'WP_INSTALLING', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- WordPress's own constant.
 
 require __DIR__ . '/cli-bootstrap.php';
 
@@ -14,13 +16,13 @@ require __DIR__ . '/cli-bootstrap.php';
  * Replaces the pluggable "new site" e-mail: there is no mail transport on these machines, and the
  * credentials are fixed and documented anyway.
  */
-function wp_new_blog_notification(): void {
+function wp_new_blog_notification(): void { // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- replaces the pluggable function.
 }
 
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
 if ( is_blog_installed() ) {
-	echo "installed already\n";
+	fwrite( STDOUT, "installed already\n" );
 	return;
 }
 
@@ -32,4 +34,4 @@ if ( empty( $switchboard_result['user_id'] ) ) {
 // Pretty permalinks, like wp-env's sites; php -S gets them from router.php.
 $GLOBALS['wp_rewrite']->set_permalink_structure( '/%postname%/' );
 update_option( 'timezone_string', 'UTC' );
-echo "installed WordPress {$GLOBALS['wp_version']}\n";
+fwrite( STDOUT, "installed WordPress {$GLOBALS['wp_version']}\n" );

@@ -5,6 +5,8 @@
  * Existing files are served by the built-in server itself (static files with their MIME type, .php files
  * executed); folders get their index.php; everything else goes to index.php, which gives pretty
  * permalinks. Dotfiles are refused so nothing like .ht.sqlite can ever be downloaded.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);

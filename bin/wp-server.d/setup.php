@@ -5,6 +5,8 @@
  * demo content seeded. Safe to run on every start.
  *
  * Exit status: 0 fine, 3 the plugin could not be activated (everything else was still done).
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);
@@ -15,53 +17,58 @@ require_once dirname( __DIR__ ) . '/demo-content/load.php';
 
 use SwitchboardDev\DemoContent\Seeder;
 
-$switchboard_status = ( static function (): int {
-	$admin = get_user_by( 'login', 'admin' );
-	wp_set_current_user( $admin ? $admin->ID : 0 );
-	$status = 0;
+exit(
+	( static function (): int {
+		$say   = static function ( string $line, $stream = STDOUT ): void {
+			fwrite( $stream, $line . "\n" );
+		};
+		$admin = get_user_by( 'login', 'admin' );
+		wp_set_current_user( $admin ? $admin->ID : 0 );
+		$status = 0;
 
-	$plugin = 'switchboard/switchboard.php';
-	if ( ! is_file( WP_PLUGIN_DIR . '/' . $plugin ) ) {
-		echo "plugin: plugin/switchboard.php does not exist yet; nothing to activate\n";
-	} elseif ( is_plugin_active( $plugin ) ) {
-		echo "plugin: switchboard is active\n";
-	} else {
-		$result = activate_plugin( $plugin );
-		if ( is_wp_error( $result ) ) {
-			$data = $result->get_error_data();
-			fwrite(
-				STDERR,
-				"\n!!! The switchboard plugin could not be activated: " . $result->get_error_message() . "\n"
-				. ( is_string( $data ) && '' !== $data ? "!!! Its output was:\n$data\n" : '' ) . "\n"
-			);
-			$status = 3;
+		$plugin = 'switchboard/switchboard.php';
+		if ( ! is_file( WP_PLUGIN_DIR . '/' . $plugin ) ) {
+			$say( 'plugin: plugin/switchboard.php does not exist yet; nothing to activate' );
+		} elseif ( is_plugin_active( $plugin ) ) {
+			$say( 'plugin: switchboard is active' );
 		} else {
-			echo "plugin: activated switchboard\n";
+			$result = activate_plugin( $plugin );
+			if ( is_wp_error( $result ) ) {
+				$data = $result->get_error_data();
+				$say(
+					"\n!!! The switchboard plugin could not be activated: " . $result->get_error_message()
+					. ( is_string( $data ) && '' !== $data ? "\n!!! Its output was:\n$data" : '' ) . "\n",
+					STDERR
+				);
+				$status = 3;
+			} else {
+				$say( 'plugin: activated switchboard' );
+			}
 		}
-	}
 
-	$theme = wp_get_theme( 'switchboard-theme' );
-	if ( ! $theme->exists() ) {
-		echo 'theme: theme/ is empty; keeping ' . get_stylesheet() . "\n";
-	} elseif ( $theme->errors() ) {
-		fwrite( STDERR, 'theme: switchboard-theme is not usable yet: ' . $theme->errors()->get_error_message() . "\n" );
-	} elseif ( get_stylesheet() === 'switchboard-theme' ) {
-		echo "theme: switchboard-theme is active\n";
-	} elseif ( ! get_option( 'switchboard_dev_theme_activated' ) ) {
-		switch_theme( 'switchboard-theme' );
-		update_option( 'switchboard_dev_theme_activated', 1, false );
-		echo "theme: activated switchboard-theme\n";
-	} else {
-		echo 'theme: ' . get_stylesheet() . " was chosen by hand; leaving it\n";
-	}
+		$theme = wp_get_theme( 'switchboard-theme' );
+		if ( ! $theme->exists() ) {
+			$say( 'theme: theme/ is empty; keeping ' . get_stylesheet() );
+		} elseif ( $theme->errors() ) {
+			$say( 'theme: switchboard-theme is not usable yet: ' . $theme->errors()->get_error_message(), STDERR );
+		} elseif ( get_stylesheet() === 'switchboard-theme' ) {
+			$say( 'theme: switchboard-theme is active' );
+		} elseif ( ! get_option( 'switchboard_dev_theme_activated' ) ) {
+			switch_theme( 'switchboard-theme' );
+			update_option( 'switchboard_dev_theme_activated', 1, false );
+			$say( 'theme: activated switchboard-theme' );
+		} else {
+			$say( 'theme: ' . get_stylesheet() . ' was chosen by hand; leaving it' );
+		}
 
-	$seed = Seeder::run();
-	echo 'demo content: ' . $seed['status']
-		. ( $seed['stats'] ? ' in ' . $seed['seconds'] . 's (' . http_build_query( $seed['stats'], '', ', ' ) . ')' : '' ) . "\n";
+		$seed = Seeder::run();
+		$say(
+			'demo content: ' . $seed['status']
+			. ( $seed['stats'] ? ' in ' . $seed['seconds'] . 's (' . http_build_query( $seed['stats'], '', ', ' ) . ')' : '' )
+		);
 
-	// Rebuilt on the next request, when the plugin's and theme's rewrite rules are registered.
-	delete_option( 'rewrite_rules' );
-	return $status;
-} )();
-
-exit( $switchboard_status );
+		// Rebuilt on the next request, when the plugin's and theme's rewrite rules are registered.
+		delete_option( 'rewrite_rules' );
+		return $status;
+	} )()
+);

@@ -63,7 +63,10 @@ export const test = base.extend< Guards >( {
 			const errors: string[] = [];
 			page.on( 'console', ( message ) => {
 				if ( message.type() === 'error' ) {
-					errors.push( message.text() );
+					const { url } = message.location();
+					errors.push(
+						url ? `${ message.text() } (${ url })` : message.text()
+					);
 				}
 			} );
 			page.on( 'pageerror', ( error ) => errors.push( error.message ) );

@@ -1,15 +1,20 @@
 <?php
 /**
- * The curated data behind the demo publication: categories, authors, tags, posts and pages.
+ * The demo publication's catalog.
  *
- * Everything here is hand-written so the site reads like a real engineering and product publication;
- * TextGenerator turns it into block markup. Keys (slugs, logins) identify items across re-runs.
+ * @package Switchboard
  */
 
 declare(strict_types=1);
 
 namespace SwitchboardDev\DemoContent;
 
+/**
+ * The curated data behind the demo publication: categories, authors, tags, posts and pages.
+ *
+ * Everything here is hand-written so the site reads like a real engineering and product publication;
+ * TextGenerator turns it into block markup. Keys (slugs, logins) identify items across re-runs.
+ */
 final class Catalog {
 
 	/**
@@ -238,6 +243,8 @@ final class Catalog {
 
 	/**
 	 * A URL slug from a title; stable and independent of WordPress (so it can key items before WordPress runs).
+	 *
+	 * @param string $title A post title.
 	 */
 	public static function slugify( string $title ): string {
 		$slug = strtolower( $title );

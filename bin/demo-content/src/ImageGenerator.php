@@ -1,7 +1,8 @@
 <?php
 /**
- * Draws featured images locally with GD: a diagonal gradient in the category's colors under one of five
- * geometric compositions, chosen and laid out from a seed. No network, no fonts, deterministic.
+ * Featured images for the demo posts.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);
@@ -11,6 +12,10 @@ namespace SwitchboardDev\DemoContent;
 use GdImage;
 use RuntimeException;
 
+/**
+ * Draws featured images locally with GD: a diagonal gradient in the category's colors under one of five
+ * geometric compositions, chosen and laid out from a seed. No network, no fonts, deterministic.
+ */
 final class ImageGenerator {
 
 	public const WIDTH  = 1200;
@@ -21,8 +26,11 @@ final class ImageGenerator {
 	/**
 	 * Writes a JPEG to $path.
 	 *
-	 * @param array{0: string, 1: string, 2: string} $colors Gradient start, gradient end, accent (RGB hex).
-	 * @param string                                 $seed   Anything stable that identifies the image.
+	 * @param array{0: string, 1: string, 2: string} $colors  Gradient start, gradient end, accent (RGB hex).
+	 * @param string                                 $seed    Anything stable that identifies the image.
+	 * @param string                                 $path    Where to write it.
+	 * @param int                                    $quality JPEG quality, 0-100.
+	 * @throws RuntimeException When GD lacks JPEG support or the file cannot be written.
 	 */
 	public static function write_jpeg( array $colors, string $seed, string $path, int $quality = 82 ): void {
 		if ( ! function_exists( 'imagecreatetruecolor' ) || ! function_exists( 'imagejpeg' ) ) {
@@ -44,8 +52,10 @@ final class ImageGenerator {
 	/**
 	 * A smooth diagonal gradient: computed on a 32x18 grid, then scaled up bilinearly (fast even in WebAssembly).
 	 *
-	 * @param array{0: int, 1: int, 2: int} $from
-	 * @param array{0: int, 1: int, 2: int} $to
+	 * @param array{0: int, 1: int, 2: int} $from   Color at one end.
+	 * @param array{0: int, 1: int, 2: int} $to     Color at the other end.
+	 * @param Random                        $random Chooses the direction.
+	 * @throws RuntimeException When GD cannot scale the image.
 	 */
 	private static function gradient( array $from, array $to, Random $random ): GdImage {
 		$cols  = 32;
@@ -73,7 +83,9 @@ final class ImageGenerator {
 	/**
 	 * Concentric rings around an off-center point.
 	 *
-	 * @param array{0: int, 1: int, 2: int} $accent
+	 * @param GdImage                       $image  The canvas.
+	 * @param array{0: int, 1: int, 2: int} $accent The accent color.
+	 * @param Random                        $random Chooses the layout.
 	 */
 	private static function orbits( GdImage $image, array $accent, Random $random ): void {
 		$cx = $random->between( 250, 950 );
@@ -92,13 +104,18 @@ final class ImageGenerator {
 	/**
 	 * A grid of dots whose size follows a wave.
 	 *
-	 * @param array{0: int, 1: int, 2: int} $accent
+	 * @param GdImage                       $image  The canvas.
+	 * @param array{0: int, 1: int, 2: int} $accent The accent color.
+	 * @param Random                        $random Chooses the layout.
 	 */
 	private static function grid( GdImage $image, array $accent, Random $random ): void {
 		$step  = $random->between( 60, 90 );
 		$phase = $random->fraction() * 6.28;
-		for ( $y = (int) ( $step / 2 ); $y < self::HEIGHT; $y += $step ) {
-			for ( $x = (int) ( $step / 2 ); $x < self::WIDTH; $x += $step ) {
+		$start = (int) ( $step / 2 );
+		$rows  = range( $start, self::HEIGHT - 1, $step );
+		$cols  = range( $start, self::WIDTH - 1, $step );
+		foreach ( $rows as $y ) {
+			foreach ( $cols as $x ) {
 				$wave = ( sin( $x / 170 + $phase ) + cos( $y / 130 - $phase ) + 2 ) / 4;
 				$size = (int) ( 8 + $wave * $step * 0.8 );
 				imagefilledellipse( $image, $x, $y, $size, $size, self::alpha( $image, $accent, (int) ( 100 - $wave * 70 ) ) );
@@ -109,7 +126,9 @@ final class ImageGenerator {
 	/**
 	 * Translucent diagonal bands.
 	 *
-	 * @param array{0: int, 1: int, 2: int} $accent
+	 * @param GdImage                       $image  The canvas.
+	 * @param array{0: int, 1: int, 2: int} $accent The accent color.
+	 * @param Random                        $random Chooses the layout.
 	 */
 	private static function bands( GdImage $image, array $accent, Random $random ): void {
 		$count = $random->between( 4, 7 );
@@ -130,7 +149,9 @@ final class ImageGenerator {
 	/**
 	 * Large overlapping translucent circles.
 	 *
-	 * @param array{0: int, 1: int, 2: int} $accent
+	 * @param GdImage                       $image  The canvas.
+	 * @param array{0: int, 1: int, 2: int} $accent The accent color.
+	 * @param Random                        $random Chooses the layout.
 	 */
 	private static function bubbles( GdImage $image, array $accent, Random $random ): void {
 		$count = $random->between( 5, 9 );
@@ -151,7 +172,9 @@ final class ImageGenerator {
 	/**
 	 * Stacked sine waves.
 	 *
-	 * @param array{0: int, 1: int, 2: int} $accent
+	 * @param GdImage                       $image  The canvas.
+	 * @param array{0: int, 1: int, 2: int} $accent The accent color.
+	 * @param Random                        $random Chooses the layout.
 	 */
 	private static function waves( GdImage $image, array $accent, Random $random ): void {
 		$lines     = $random->between( 5, 9 );
@@ -177,6 +200,7 @@ final class ImageGenerator {
 	/**
 	 * Hex "rrggbb" to [r, g, b].
 	 *
+	 * @param string $hex Six hex digits.
 	 * @return array{0: int, 1: int, 2: int}
 	 */
 	private static function rgb( string $hex ): array {
@@ -186,7 +210,9 @@ final class ImageGenerator {
 	/**
 	 * A color with GD's alpha (0 opaque, 127 transparent).
 	 *
-	 * @param array{0: int, 1: int, 2: int} $rgb
+	 * @param GdImage                       $image The canvas.
+	 * @param array{0: int, 1: int, 2: int} $rgb   The color.
+	 * @param int                           $alpha 0 (opaque) to 127 (transparent).
 	 */
 	private static function alpha( GdImage $image, array $rgb, int $alpha ): int {
 		return (int) imagecolorallocatealpha( $image, $rgb[0], $rgb[1], $rgb[2], max( 0, min( 127, $alpha ) ) );
@@ -195,8 +221,11 @@ final class ImageGenerator {
 	/**
 	 * The color between two at t in [0, 1].
 	 *
-	 * @param array{0: int, 1: int, 2: int} $from
-	 * @param array{0: int, 1: int, 2: int} $to
+	 * @param GdImage                       $image The canvas.
+	 * @param array{0: int, 1: int, 2: int} $from  Color at t = 0.
+	 * @param array{0: int, 1: int, 2: int} $to    Color at t = 1.
+	 * @param float                         $t     Position between them.
+	 * @param int                           $alpha 0 (opaque) to 127 (transparent).
 	 */
 	private static function mix( GdImage $image, array $from, array $to, float $t, int $alpha ): int {
 		return self::alpha(

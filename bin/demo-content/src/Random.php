@@ -1,25 +1,43 @@
 <?php
 /**
- * A small seeded pseudo-random generator (xorshift32).
+ * A small seeded pseudo-random generator.
  *
- * PHP's mt_srand() would work too, but it reseeds the global generator that WordPress and plugins share;
- * this one keeps its state to itself and gives the same sequence on every PHP version and platform.
+ * @package Switchboard
  */
 
 declare(strict_types=1);
 
 namespace SwitchboardDev\DemoContent;
 
+/**
+ * Xorshift32, seeded from a string.
+ *
+ * PHP's mt_srand() would work too, but it reseeds the global generator that WordPress and plugins share;
+ * this one keeps its state to itself and gives the same sequence on every PHP version and platform.
+ */
 final class Random {
 
+	/**
+	 * The generator's state: a non-zero 32-bit unsigned integer.
+	 *
+	 * @var int
+	 */
 	private int $state;
 
+	/**
+	 * Seeds the generator.
+	 *
+	 * @param string $seed Anything; equal seeds give equal sequences.
+	 */
 	public function __construct( string $seed ) {
 		// crc32 spreads similar seeds apart; xorshift must never start from zero.
-		$this->state = crc32( $seed ) ?: 0x9e3779b9;
+		$state       = crc32( $seed );
+		$this->state = 0 === $state ? 0x9e3779b9 : $state;
 	}
 
-	/** The next 32-bit unsigned value. */
+	/**
+	 * The next 32-bit unsigned value.
+	 */
 	public function next(): int {
 		$x           = $this->state;
 		$x          ^= ( $x << 13 ) & 0xffffffff;
@@ -29,12 +47,19 @@ final class Random {
 		return $x;
 	}
 
-	/** An integer in [min, max]. */
+	/**
+	 * An integer in [min, max].
+	 *
+	 * @param int $min Smallest value.
+	 * @param int $max Largest value.
+	 */
 	public function between( int $min, int $max ): int {
 		return $min + $this->next() % ( $max - $min + 1 );
 	}
 
-	/** A float in [0, 1). */
+	/**
+	 * A float in [0, 1).
+	 */
 	public function fraction(): float {
 		return $this->next() / 4294967296;
 	}
@@ -43,7 +68,7 @@ final class Random {
 	 * One element of a non-empty list.
 	 *
 	 * @template T
-	 * @param list<T> $items
+	 * @param list<T> $items The list.
 	 * @return T
 	 */
 	public function pick( array $items ) {
@@ -51,10 +76,11 @@ final class Random {
 	}
 
 	/**
-	 * Count distinct elements in random order (a partial Fisher-Yates shuffle).
+	 * Distinct elements in random order (a partial Fisher-Yates shuffle).
 	 *
 	 * @template T
-	 * @param list<T> $items
+	 * @param list<T> $items The list to draw from.
+	 * @param int     $count How many; at most count( $items ).
 	 * @return list<T>
 	 */
 	public function sample( array $items, int $count ): array {

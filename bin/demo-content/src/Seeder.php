@@ -1,11 +1,8 @@
 <?php
 /**
- * Seeds the demo publication into a loaded WordPress: authors, categories, tags, posts with featured
- * images, and the About and Search pages.
+ * Seeding the demo publication.
  *
- * Idempotent twice over: a marker option makes a seeded site return at once, and every item is looked up
- * by its key before it is created, so an interrupted run completes on the next one without duplicates.
- * An option used as a mutex keeps two concurrent requests (Playground serves several) from seeding together.
+ * @package Switchboard
  */
 
 declare(strict_types=1);
@@ -15,6 +12,14 @@ namespace SwitchboardDev\DemoContent;
 use RuntimeException;
 use WP_Error;
 
+/**
+ * Seeds the demo publication into a loaded WordPress: authors, categories, tags, posts with featured
+ * images, and the About and Search pages.
+ *
+ * Idempotent twice over: a marker option makes a seeded site return at once, and every item is looked up
+ * by its key before it is created, so an interrupted run completes on the next one without duplicates.
+ * An option used as a mutex keeps two concurrent requests (Playground serves several) from seeding together.
+ */
 final class Seeder {
 
 	/** Bump when the catalog changes in a way existing sites should pick up (new items are added, none changed). */
@@ -26,7 +31,11 @@ final class Seeder {
 	private const KEY_META     = '_switchboard_demo_key';
 	private const IMAGE_DIR    = 'switchboard-demo/v1';
 
-	/** @var array<string, int> What this run did, for the caller to report. */
+	/**
+	 * What this run did, for the caller to report.
+	 *
+	 * @var array<string, int>
+	 */
 	private array $stats = array(
 		'posts'            => 0,
 		'pages'            => 0,
@@ -38,6 +47,9 @@ final class Seeder {
 		'defaults_removed' => 0,
 	);
 
+	/**
+	 * Whether this database holds the current version of the demo content.
+	 */
 	public static function is_seeded(): bool {
 		$marker = get_option( self::MARKER_OPTION );
 		return is_array( $marker ) && ( $marker['version'] ?? 0 ) >= self::VERSION;
@@ -94,6 +106,9 @@ final class Seeder {
 		return false;
 	}
 
+	/**
+	 * Creates whatever is missing.
+	 */
 	private function seed(): void {
 		require_once ABSPATH . 'wp-admin/includes/image.php';
 		require_once ABSPATH . 'wp-admin/includes/file.php';
@@ -142,8 +157,9 @@ final class Seeder {
 	 * requests while it seeds (Playground does) never makes them wait long.
 	 *
 	 * @template T
-	 * @param callable(): T $work
+	 * @param callable(): T $work What to run.
 	 * @return T
+	 * @throws \Throwable Whatever $work throws, after rolling back.
 	 */
 	private function transaction( callable $work ) {
 		global $wpdb;
@@ -158,6 +174,11 @@ final class Seeder {
 		return $result;
 	}
 
+	/**
+	 * The administrator the demo is written as, with a byline worth showing.
+	 *
+	 * @throws RuntimeException When the site has no administrator.
+	 */
 	private function admin_id(): int {
 		$admin = get_user_by( 'login', 'admin' );
 		if ( ! $admin ) {
@@ -213,6 +234,7 @@ final class Seeder {
 	/**
 	 * Author accounts, created once.
 	 *
+	 * @param int $admin The administrator's user id.
 	 * @return array<string, int> Catalog author key => user id ("admin" included).
 	 */
 	private function authors( int $admin ): array {
@@ -242,7 +264,11 @@ final class Seeder {
 		return $ids;
 	}
 
-	/** @return array<string, int> slug => term id */
+	/**
+	 * The categories, created once.
+	 *
+	 * @return array<string, int> slug => term id
+	 */
 	private function categories(): array {
 		$ids = array();
 		foreach ( Catalog::categories() as $slug => $category ) {
@@ -251,7 +277,11 @@ final class Seeder {
 		return $ids;
 	}
 
-	/** @return array<string, int> slug => term id */
+	/**
+	 * The tags, created once.
+	 *
+	 * @return array<string, int> slug => term id
+	 */
 	private function tags(): array {
 		$ids = array();
 		foreach ( Catalog::tags() as $slug => $name ) {
@@ -260,6 +290,15 @@ final class Seeder {
 		return $ids;
 	}
 
+	/**
+	 * A term's id, creating the term if it is missing.
+	 *
+	 * @param string $slug        Its slug.
+	 * @param string $name        Its name.
+	 * @param string $taxonomy    category or post_tag.
+	 * @param string $description Its description.
+	 * @throws RuntimeException When WordPress refuses to create it.
+	 */
 	private function term( string $slug, string $name, string $taxonomy, string $description ): int {
 		$term = get_term_by( 'slug', $slug, $taxonomy );
 		if ( $term ) {
@@ -315,10 +354,12 @@ final class Seeder {
 	}
 
 	/**
-	 * @param array<string, mixed> $post
-	 * @param array<string, int>   $authors
-	 * @param array<string, int>   $categories
-	 * @param array<string, int>   $tags
+	 * A post with its terms and featured image, each created if missing.
+	 *
+	 * @param array<string, mixed> $post       A dated Catalog::posts() entry.
+	 * @param array<string, int>   $authors    Author key => user id.
+	 * @param array<string, int>   $categories Category slug => term id.
+	 * @param array<string, int>   $tags       Tag slug => term id.
 	 */
 	private function post( array $post, array $authors, array $categories, array $tags ): void {
 		$slug = (string) $post['slug'];
@@ -348,7 +389,12 @@ final class Seeder {
 	}
 
 	/**
-	 * @param array<string, mixed> $post
+	 * Inserts the post itself.
+	 *
+	 * @param array<string, mixed> $post   A Catalog::posts() entry.
+	 * @param string               $slug   Its slug.
+	 * @param string               $date   Publication date, GMT, MySQL format.
+	 * @param int                  $author User id.
 	 */
 	private function insert_post( array $post, string $slug, string $date, int $author ): int {
 		$id = wp_insert_post(
@@ -371,6 +417,14 @@ final class Seeder {
 		return self::check( $id, "post $slug" );
 	}
 
+	/**
+	 * A page, created once.
+	 *
+	 * @param string $slug    Its slug.
+	 * @param string $title   Its title.
+	 * @param string $content Block markup.
+	 * @param int    $admin   Author's user id.
+	 */
 	private function page( string $slug, string $title, string $content, int $admin ): void {
 		if ( $this->find( $slug, 'page' ) ) {
 			return;
@@ -400,7 +454,9 @@ final class Seeder {
 	 * reseeding a fresh database over the same uploads (Playground rebuilds its database on every start;
 	 * `wp-server reset`) reuses them instead of drawing and resizing again.
 	 *
-	 * @param array{0: string, 1: string, 2: string} $colors
+	 * @param string                                 $slug   The post's slug, which names the file.
+	 * @param array{0: string, 1: string, 2: string} $colors The category's colors.
+	 * @throws RuntimeException When the uploads folder is unusable.
 	 */
 	private function image_file( string $slug, array $colors ): string {
 		$uploads = wp_upload_dir( null, false );
@@ -419,7 +475,16 @@ final class Seeder {
 		return $file;
 	}
 
-	/** The attachment post for an image file (found again by its key when it exists). */
+	/**
+	 * The attachment post for an image file (found again by its key when it exists).
+	 *
+	 * @param string $slug    The post's slug.
+	 * @param string $title   The attachment's title.
+	 * @param string $file    Absolute path of the image.
+	 * @param int    $post_id The post it belongs to.
+	 * @param int    $author  User id.
+	 * @param string $date    Date, GMT, MySQL format.
+	 */
 	private function attachment( string $slug, string $title, string $file, int $post_id, int $author, string $date ): int {
 		$existing = $this->find( $slug, 'attachment' );
 		if ( $existing ) {
@@ -443,7 +508,12 @@ final class Seeder {
 		return self::check( $id, "image for $slug" );
 	}
 
-	/** Sub-sizes and metadata, from the cache beside the file when it still matches. */
+	/**
+	 * Sub-sizes and metadata, from the cache beside the file when it still matches.
+	 *
+	 * @param int    $id   The attachment.
+	 * @param string $file Absolute path of the image.
+	 */
 	private function attachment_metadata( int $id, string $file ): void {
 		if ( wp_get_attachment_metadata( $id ) ) {
 			return;
@@ -473,6 +543,9 @@ final class Seeder {
 	/**
 	 * Attachment metadata saved by an earlier run, when the registered sizes are unchanged and every file exists.
 	 *
+	 * @param string $cache      The JSON file.
+	 * @param string $sizes_hash Hash of the image sizes registered now.
+	 * @param string $dir        The folder of the image and its sub-sizes.
 	 * @return array<string, mixed>|null
 	 */
 	private function cached_metadata( string $cache, string $sizes_hash, string $dir ): ?array {
@@ -491,7 +564,12 @@ final class Seeder {
 		return $saved['metadata'];
 	}
 
-	/** The id of the item this seeder created under $slug, or 0. */
+	/**
+	 * The id of the item this seeder created under $slug, or 0.
+	 *
+	 * @param string $slug The item's key.
+	 * @param string $type Its post type.
+	 */
 	private function find( string $slug, string $type ): int {
 		$ids = get_posts(
 			array(
@@ -508,7 +586,11 @@ final class Seeder {
 	}
 
 	/**
-	 * @param int|WP_Error $result
+	 * The id an insert function returned, or an exception naming what failed.
+	 *
+	 * @param int|WP_Error $result What the insert function returned.
+	 * @param string       $what   What was being created, for the message.
+	 * @throws RuntimeException When it failed.
 	 */
 	private static function check( $result, string $what ): int {
 		if ( $result instanceof WP_Error ) {

@@ -1,13 +1,18 @@
 <?php
 /**
- * Curated sentences the body text is assembled from. "{topic}" is replaced by the post's topic and
- * "{Topic}" by the same with a capital first letter, so one bank serves many posts of a category.
+ * Sentences for the demo posts.
+ *
+ * @package Switchboard
  */
 
 declare(strict_types=1);
 
 namespace SwitchboardDev\DemoContent;
 
+/**
+ * Curated sentences the body text is assembled from. "{topic}" is replaced by the post's topic and
+ * "{Topic}" by the same with a capital first letter, so one bank serves many posts of a category.
+ */
 final class SentenceBank {
 
 	/**

@@ -1,15 +1,20 @@
 <?php
 /**
- * Turns a catalog entry into multi-paragraph block markup (paragraphs, headings, a list, a quote).
+ * Block markup for the demo posts.
  *
- * Deterministic: the post's slug seeds the choice of sentences, so every run produces the same text and
- * no two posts are alike. Needs no WordPress function, so it can be tested on its own.
+ * @package Switchboard
  */
 
 declare(strict_types=1);
 
 namespace SwitchboardDev\DemoContent;
 
+/**
+ * Turns a catalog entry into multi-paragraph block markup (paragraphs, headings, a list, a quote).
+ *
+ * Deterministic: the post's slug seeds the choice of sentences, so every run produces the same text and
+ * no two posts are alike. Needs no WordPress function, so it can be tested on its own.
+ */
 final class TextGenerator {
 
 	/**
@@ -59,12 +64,20 @@ final class TextGenerator {
 		return $html;
 	}
 
-	/** A core/paragraph block. */
+	/**
+	 * A core/paragraph block.
+	 *
+	 * @param string $text Plain text.
+	 */
 	public static function paragraph( string $text ): string {
 		return "<!-- wp:paragraph -->\n<p>" . self::escape( $text ) . "</p>\n<!-- /wp:paragraph -->\n\n";
 	}
 
-	/** A core/heading block (level 2, the block's default, so it needs no attributes). */
+	/**
+	 * A core/heading block (level 2, the block's default, so it needs no attributes).
+	 *
+	 * @param string $text Plain text.
+	 */
 	public static function heading( string $text ): string {
 		return "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">" . self::escape( $text ) . "</h2>\n<!-- /wp:heading -->\n\n";
 	}
@@ -72,7 +85,8 @@ final class TextGenerator {
 	/**
 	 * A core/list block with core/list-item inner blocks.
 	 *
-	 * @param list<string> $items The items' plain text.
+	 * @param list<string> $items   The items' plain text.
+	 * @param bool         $ordered A numbered list instead of bullets.
 	 */
 	public static function items( array $items, bool $ordered = false ): string {
 		$tag   = $ordered ? 'ol' : 'ul';
@@ -84,7 +98,12 @@ final class TextGenerator {
 		return rtrim( $html, "\n" ) . "</$tag>\n<!-- /wp:list -->\n\n";
 	}
 
-	/** A core/quote block holding one paragraph and a citation. */
+	/**
+	 * A core/quote block holding one paragraph and a citation.
+	 *
+	 * @param string $text The quotation, plain text.
+	 * @param string $cite Who said it, plain text.
+	 */
 	public static function quote( string $text, string $cite ): string {
 		return "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>"
 			. self::escape( $text )
@@ -93,7 +112,11 @@ final class TextGenerator {
 			. "</cite></blockquote>\n<!-- /wp:quote -->\n\n";
 	}
 
-	/** Text for inside an element: the editor saves quotes and apostrophes as they are, so only <, > and & change. */
+	/**
+	 * Text for inside an element: the editor saves quotes and apostrophes as they are, so only <, > and & change.
+	 *
+	 * @param string $text Plain text.
+	 */
 	private static function escape( string $text ): string {
 		return htmlspecialchars( $text, ENT_NOQUOTES | ENT_HTML5, 'UTF-8' );
 	}

@@ -58,8 +58,18 @@ final class Image {
 		$height = (int) $source[2];
 		$srcset = (string) wp_get_attachment_image_srcset( $attachment_id, $size );
 		$sizes  = '' === $srcset ? '' : (string) wp_get_attachment_image_sizes( $attachment_id, $size );
-		$alt    = trim( wp_strip_all_tags( (string) get_post_meta( $attachment_id, '_wp_attachment_image_alt', true ) ) );
+		$alt    = self::alt_text( get_post_meta( $attachment_id, '_wp_attachment_image_alt', true ) );
 
 		return new self( (string) $source[0], $width, $height, $srcset, $sizes, $alt );
+	}
+
+	/**
+	 * The attachment's alternative text as plain text.
+	 *
+	 * @param mixed $meta Value of the `_wp_attachment_image_alt` meta, a string unless another plugin stored something else.
+	 * @return string Empty when there is none.
+	 */
+	private static function alt_text( mixed $meta ): string {
+		return is_scalar( $meta ) ? trim( wp_strip_all_tags( (string) $meta ) ) : '';
 	}
 }

@@ -16,13 +16,43 @@ use WP_HTML_Tag_Processor;
  * Creates content inside the test's transaction, renders blocks the way a page does (`do_blocks()`), and
  * reads the markup back with `WP_HTML_Tag_Processor`, so assertions are about elements and attributes
  * rather than about whitespace.
+ *
+ * @phpstan-type PostArgs array{
+ *   ID?: int,
+ *   post_author?: int,
+ *   post_date?: string,
+ *   post_date_gmt?: string,
+ *   post_content?: string,
+ *   post_content_filtered?: string,
+ *   post_title?: string,
+ *   post_excerpt?: string,
+ *   post_status?: string,
+ *   post_type?: string,
+ *   comment_status?: string,
+ *   ping_status?: string,
+ *   post_password?: string,
+ *   post_name?: string,
+ *   to_ping?: string,
+ *   pinged?: string,
+ *   post_parent?: int,
+ *   menu_order?: int,
+ *   post_mime_type?: string,
+ *   guid?: string,
+ *   import_id?: int,
+ *   post_category?: int[],
+ *   tags_input?: array<int|string>,
+ *   tax_input?: array<string, mixed>,
+ *   meta_input?: array<string, mixed>,
+ *   page_template?: string,
+ * }
+ * @phpstan-type TagQuery array{tag_name?: string|null, match_offset?: int|null, class_name?: string|null, tag_closers?: string|null}
  */
 abstract class BlockTestCase extends TestCase {
 
 	/**
 	 * Creates a post.
 	 *
-	 * @param array<string, mixed> $args `wp_insert_post()` arguments; published post by default.
+	 * @param PostArgs $args `wp_insert_post()` arguments; published post by default.
 	 * @return int Post ID.
 	 */
 	protected function create_post( array $args = array() ): int {
@@ -61,6 +91,25 @@ abstract class BlockTestCase extends TestCase {
 	}
 
 	/**
+	 * Creates a user, to be a post's author.
+	 *
+	 * @param string $display_name Name shown on posts.
+	 * @return int User ID.
+	 */
+	protected function create_user( string $display_name ): int {
+		$id = wp_insert_user(
+			array(
+				'user_login'   => 'block_test_' . wp_rand(),
+				'user_pass'    => wp_generate_password(),
+				'display_name' => $display_name,
+			)
+		);
+		$this->assertIsInt( $id, is_wp_error( $id ) ? $id->get_error_message() : 'wp_insert_user() failed.' );
+
+		return $id;
+	}
+
+	/**
 	 * Creates a category.
 	 *
 	 * @param string $name Category name.
@@ -88,7 +137,6 @@ abstract class BlockTestCase extends TestCase {
 			),
 			'2024/01/photo.jpg'
 		);
-		$this->assertIsInt( $id );
 		$this->assertGreaterThan( 0, $id );
 		$size = fn( string $file, int $width, int $height ): array => array(
 			'file'      => $file,
@@ -130,8 +178,8 @@ abstract class BlockTestCase extends TestCase {
 	/**
 	 * Attributes of every tag that matches a query.
 	 *
-	 * @param string               $html  HTML.
-	 * @param array<string, mixed> $query `WP_HTML_Tag_Processor::next_tag()` query.
+	 * @param string   $html  HTML.
+	 * @param TagQuery $query `WP_HTML_Tag_Processor::next_tag()` query.
 	 * @return list<WP_HTML_Tag_Processor> One processor per match, positioned on it (read with get_attribute()).
 	 */
 	protected function tags( string $html, array $query ): array {
@@ -154,8 +202,8 @@ abstract class BlockTestCase extends TestCase {
 	/**
 	 * The one tag that matches a query.
 	 *
-	 * @param string               $html  HTML.
-	 * @param array<string, mixed> $query `next_tag()` query.
+	 * @param string   $html  HTML.
+	 * @param TagQuery $query `next_tag()` query.
 	 * @return WP_HTML_Tag_Processor Positioned on the tag.
 	 */
 	protected function tag( string $html, array $query ): WP_HTML_Tag_Processor {
@@ -168,8 +216,8 @@ abstract class BlockTestCase extends TestCase {
 	/**
 	 * The decoded text inside each tag that matches a query (up to its closing tag; no nesting of the same tag).
 	 *
-	 * @param string               $html  HTML.
-	 * @param array<string, mixed> $query `next_tag()` query.
+	 * @param string   $html  HTML.
+	 * @param TagQuery $query `next_tag()` query.
 	 * @return list<string> Texts with whitespace collapsed.
 	 */
 	protected function texts( string $html, array $query ): array {
@@ -194,8 +242,8 @@ abstract class BlockTestCase extends TestCase {
 	/**
 	 * The text inside the one tag that matches a query.
 	 *
-	 * @param string               $html  HTML.
-	 * @param array<string, mixed> $query `next_tag()` query.
+	 * @param string   $html  HTML.
+	 * @param TagQuery $query `next_tag()` query.
 	 * @return string
 	 */
 	protected function text( string $html, array $query ): string {

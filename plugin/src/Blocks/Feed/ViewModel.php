@@ -46,11 +46,11 @@ final class ViewModel {
 	/**
 	 * Holds the values; use from_attributes().
 	 *
-	 * @param string               $heading    Heading text.
-	 * @param string               $heading_id Unique `id` of the heading, which labels the section.
-	 * @param string               $layout     One of LAYOUTS.
-	 * @param bool                 $show_date  Whether posts show their date.
-	 * @param array<int, FeedItem> $items      The posts, in order.
+	 * @param string         $heading    Heading text.
+	 * @param string         $heading_id Unique `id` of the heading, which labels the section.
+	 * @param string         $layout     One of LAYOUTS.
+	 * @param bool           $show_date  Whether posts show their date.
+	 * @param list<FeedItem> $items      The posts, in order.
 	 */
 	private function __construct(
 		public readonly string $heading,
@@ -161,7 +161,10 @@ final class ViewModel {
 		 * @param array<string, mixed> $attributes      The block's attributes.
 		 * @param int                  $current_post_id The post being read, 0 when none.
 		 */
-		return (array) apply_filters( 'switchboard_feed_query_args', $args, $attributes, $current_post_id );
+		$filtered = (array) apply_filters( 'switchboard_feed_query_args', $args, $attributes, $current_post_id );
+
+		// `WP_Query` reads only named arguments; a numeric key a filter may have added means nothing to it.
+		return array_filter( $filtered, 'is_string', ARRAY_FILTER_USE_KEY );
 	}
 
 	/**

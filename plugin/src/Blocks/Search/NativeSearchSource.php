@@ -76,7 +76,6 @@ final class NativeSearchSource implements ResultsSource {
 	 */
 	private function result( WP_Post $post ): Result {
 		$title = trim( wp_strip_all_tags( get_the_title( $post ) ) );
-		$type  = get_post_type_object( $post->post_type );
 
 		return new Result(
 			$post->ID,
@@ -85,8 +84,25 @@ final class NativeSearchSource implements ResultsSource {
 			trim( wp_strip_all_tags( get_the_excerpt( $post ) ) ),
 			(string) get_the_date( DATE_W3C, $post ),
 			(string) get_the_date( '', $post ),
-			null === $type ? $post->post_type : (string) $type->labels->singular_name,
+			$this->type_label( $post->post_type ),
 			(int) get_post_thumbnail_id( $post )
 		);
+	}
+
+	/**
+	 * The singular name of a post type, or its slug when the type is not registered.
+	 *
+	 * @param string $post_type Post type slug.
+	 * @return string
+	 */
+	private function type_label( string $post_type ): string {
+		$type = get_post_type_object( $post_type );
+		if ( null === $type ) {
+			return $post_type;
+		}
+		// Labels are a plain object: WordPress fills singular_name with a string, a plugin could overwrite it.
+		$label = $type->labels->singular_name ?? '';
+
+		return is_scalar( $label ) ? (string) $label : '';
 	}
 }

@@ -100,7 +100,7 @@ final class ViewModel {
 	 * @param array<string, mixed> $attributes Block attributes.
 	 * @param array<mixed>         $query      The request's query variables, unslashed and untrusted.
 	 * @param ResultsSource        $source     Where results come from.
-	 * @param array<int, string>   $kept_vars  Query variables that say which page this is, kept by the form and the links.
+	 * @param array<string>        $kept_vars  Query variables that say which page this is, kept by the form and the links.
 	 * @return self
 	 */
 	public static function from_request( array $attributes, array $query, ResultsSource $source, array $kept_vars = array() ): self {
@@ -228,8 +228,8 @@ final class ViewModel {
 	/**
 	 * The request's page variables that the form and the page links carry along.
 	 *
-	 * @param array<mixed>       $query     Untrusted query variables.
-	 * @param array<int, string> $kept_vars Names to keep.
+	 * @param array<mixed>  $query     Untrusted query variables.
+	 * @param array<string> $kept_vars Names to keep.
 	 * @return array<string, string>
 	 */
 	private static function kept_fields( array $query, array $kept_vars ): array {

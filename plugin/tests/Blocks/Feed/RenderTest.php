@@ -34,7 +34,7 @@ final class RenderTest extends BlockTestCase {
 		$this->assertNotNull( $type );
 		$this->assertTrue( $type->is_dynamic() );
 		$this->assertSame( array(), $type->view_script_module_ids );
-		$this->assertSame( array( 'postId' ), $type->uses_context );
+		$this->assertSame( array( 'postId' ), $type->get_uses_context() );
 	}
 
 	/**
@@ -111,13 +111,7 @@ final class RenderTest extends BlockTestCase {
 	 * Author and category appear in the details line when enabled.
 	 */
 	public function test_renders_author_and_category(): void {
-		$author   = (int) wp_insert_user(
-			array(
-				'user_login'   => 'feed_render_' . wp_rand(),
-				'user_pass'    => wp_generate_password(),
-				'display_name' => 'Bo Reporter',
-			)
-		);
+		$author   = $this->create_user( 'Bo Reporter' );
 		$category = $this->create_category( 'Harbour news' );
 		$this->create_post(
 			array(

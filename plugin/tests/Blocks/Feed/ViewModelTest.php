@@ -206,13 +206,7 @@ final class ViewModelTest extends BlockTestCase {
 	 * Author and category are read only when shown; compact shows neither images nor excerpts.
 	 */
 	public function test_item_details_follow_the_settings(): void {
-		$author = (int) wp_insert_user(
-			array(
-				'user_login'   => 'feed_author_' . wp_rand(),
-				'user_pass'    => wp_generate_password(),
-				'display_name' => 'Ada Writer',
-			)
-		);
+		$author = $this->create_user( 'Ada Writer' );
 		$zebra  = $this->create_category( 'Zebras' );
 		$apples = $this->create_category( 'Apples' );
 		$post   = $this->create_post(

@@ -26,7 +26,8 @@ final class RenderTest extends BlockTestCase {
 		$this->assertNotNull( $type );
 		$this->assertSame( 'switchboard', $type->category );
 		$this->assertNotEmpty( $type->view_script_module_ids );
-		$this->assertTrue( $type->supports['interactivity'] );
+		$this->assertIsArray( $type->supports );
+		$this->assertTrue( $type->supports['interactivity'] ?? null );
 	}
 
 	/**
