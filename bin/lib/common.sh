@@ -12,6 +12,9 @@ export SB_ROOT SB_CACHE
 # The calling script's name prefixes every message, so output from nested scripts stays attributable.
 SB_PROG="${SB_PROG:-$(basename "${0:-switchboard}")}"
 
+# sb_usage: prints the calling script's header comment (its documentation), without the "# ".
+sb_usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+
 sb_log() { echo "$SB_PROG: $*" >&2; }
 sb_warn() { echo "$SB_PROG: warning: $*" >&2; }
 sb_die() {
@@ -62,10 +65,18 @@ sb_sqlite_integration() {
 		return 0
 	fi
 	sb_require_node_modules
+	mkdir -p "$SB_CACHE/wordpress"
+	# Unpacked once even when several sites start together (fd 8: fd 9 is the callers' lock).
+	exec 8>"$SB_CACHE/wordpress/.sqlite.lock"
+	flock -w 120 8 || sb_die "$SB_CACHE/wordpress/.sqlite.lock is held by another process"
+	if [ -f "$dest/load.php" ] && [ -f "$dest/db.copy" ]; then
+		exec 8>&-
+		echo "$dest"
+		return 0
+	fi
 	zip="$(find "$SB_ROOT/node_modules/@wp-playground" -name 'sqlite-database-integration*.zip' -print -quit 2>/dev/null)"
 	[ -n "$zip" ] || sb_die "no sqlite-database-integration*.zip under node_modules/@wp-playground (is @wp-playground/cli installed?)"
 	sb_require_cmd unzip "run bin/install-system-deps"
-	mkdir -p "$SB_CACHE/wordpress"
 	tmp="$(mktemp -d "$SB_CACHE/wordpress/.sqlite.XXXXXX")"
 	unzip -q "$zip" -d "$tmp"
 	# The zip holds one top-level folder whose name varies between releases.
@@ -78,6 +89,7 @@ sb_sqlite_integration() {
 	rm -rf "$dest"
 	mv "$top" "$dest"
 	rm -rf "$tmp"
+	exec 8>&-
 	echo "$dest"
 }
 

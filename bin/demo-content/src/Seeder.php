@@ -469,7 +469,10 @@ final class Seeder {
 		}
 		$file = "$dir/$slug.jpg";
 		if ( ! is_file( $file ) ) {
-			ImageGenerator::write_jpeg( $colors, $slug, $file );
+			// Written aside, then renamed: sites seeding at once share this folder and must never read half a file.
+			$partial = $file . '.' . getmypid() . '.tmp';
+			ImageGenerator::write_jpeg( $colors, $slug, $partial );
+			rename( $partial, $file );
 			++$this->stats['images_drawn'];
 		}
 		return $file;
@@ -524,8 +527,9 @@ final class Seeder {
 		$metadata = $this->cached_metadata( $cache, $sizes, $dir );
 		if ( null === $metadata ) {
 			$metadata = wp_generate_attachment_metadata( $id, $file );
+			$partial  = $cache . '.' . getmypid() . '.tmp';
 			file_put_contents(
-				$cache,
+				$partial,
 				(string) wp_json_encode(
 					array(
 						'sizes_hash' => $sizes,
@@ -533,6 +537,7 @@ final class Seeder {
 					)
 				)
 			);
+			rename( $partial, $cache );
 			++$this->stats['images_resized'];
 		} else {
 			++$this->stats['images_reused'];
