@@ -24,7 +24,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 const SETUP_OPTION  = 'switchboard_dev_setup';
-const SETUP_VERSION = 1;
+const SETUP_VERSION = 2; // Raised with the demo content's Seeder::VERSION, so existing sites take the new content.
 const PLUGIN        = 'switchboard/switchboard.php';
 const THEME         = 'switchboard-theme';
 
@@ -176,3 +176,34 @@ add_action(
 	},
 	1
 );
+
+/**
+ * Demo accounts show the avatars the seeder drew instead of Gravatar's: a development machine may have
+ * no internet, and a Gravatar request per byline would then fail on every page.
+ *
+ * @param array<string, mixed> $args        Avatar arguments; a `url` set here ends the lookup.
+ * @param mixed                $id_or_email User id, email, WP_User, WP_Post or WP_Comment.
+ * @return array<string, mixed>
+ */
+function demo_avatar( array $args, $id_or_email ): array {
+	$user = null;
+	if ( is_numeric( $id_or_email ) ) {
+		$user = get_user_by( 'id', (int) $id_or_email );
+	} elseif ( $id_or_email instanceof \WP_User ) {
+		$user = $id_or_email;
+	} elseif ( $id_or_email instanceof \WP_Post ) {
+		$user = get_user_by( 'id', (int) $id_or_email->post_author );
+	} elseif ( $id_or_email instanceof \WP_Comment ) {
+		$user = get_user_by( 'id', (int) $id_or_email->user_id );
+	} elseif ( is_string( $id_or_email ) && is_email( $id_or_email ) ) {
+		$user = get_user_by( 'email', $id_or_email );
+	}
+	$file = $user ? (string) get_user_meta( $user->ID, 'switchboard_demo_avatar', true ) : '';
+	if ( '' !== $file ) {
+		$args['url']          = wp_upload_dir( null, false )['baseurl'] . '/' . $file;
+		$args['found_avatar'] = true;
+	}
+	return $args;
+}
+
+add_filter( 'pre_get_avatar_data', __NAMESPACE__ . '\demo_avatar', 10, 2 );

@@ -23,13 +23,22 @@ use WP_Error;
 final class Seeder {
 
 	/** Bump when the catalog changes in a way existing sites should pick up (new items are added, none changed). */
-	public const VERSION = 1;
+	public const VERSION = 2;
 
 	public const MARKER_OPTION = 'switchboard_demo_content';
 	private const LOCK_OPTION  = 'switchboard_demo_content_lock';
 	private const LOCK_TTL     = 300;
 	private const KEY_META     = '_switchboard_demo_key';
 	private const IMAGE_DIR    = 'switchboard-demo/v1';
+
+	/** User meta naming the demo avatar's file under the uploads folder; the dev mu-plugin serves it. */
+	public const AVATAR_META = 'switchboard_demo_avatar';
+
+	/** Slug of the demo site's main menu, which the theme's header navigation falls back to. */
+	private const MENU_SLUG = 'switchboard-primary';
+
+	/** Avatars are cropped square from a drawn image and kept this many pixels wide. */
+	private const AVATAR_SIZE = 192;
 
 	/**
 	 * What this run did, for the caller to report.
@@ -45,6 +54,8 @@ final class Seeder {
 		'images_resized'   => 0,
 		'images_reused'    => 0,
 		'defaults_removed' => 0,
+		'avatars_drawn'    => 0,
+		'menus'            => 0,
 	);
 
 	/**
@@ -129,14 +140,18 @@ final class Seeder {
 					return array( $this->authors( $admin ), $this->categories(), $this->tags() );
 				}
 			);
+			foreach ( $authors as $login => $user_id ) {
+				$this->avatar( $login, $user_id );
+			}
 			foreach ( $this->dated_posts() as $post ) {
 				$this->post( $post, $authors, $categories, $tags );
 			}
 			$this->transaction(
-				function () use ( $admin ): void {
+				function () use ( $admin, $categories ): void {
 					foreach ( Catalog::pages() as $slug => $page ) {
 						$this->page( $slug, $page['title'], $page['content'], $admin );
 					}
+					$this->menu( $categories );
 				}
 			);
 		} finally {
@@ -567,6 +582,108 @@ final class Seeder {
 			}
 		}
 		return $saved['metadata'];
+	}
+
+	/**
+	 * The site's main menu, created once: the first four categories, then the About and Search pages.
+	 *
+	 * Themes cannot name a menu (its id differs per site), so a header's navigation block without one
+	 * shows the most recently published menu; without any, core builds one from a page list.
+	 *
+	 * @param array<string, int> $categories Category slug => term id.
+	 */
+	private function menu( array $categories ): void {
+		if ( $this->find( self::MENU_SLUG, 'wp_navigation' ) ) {
+			return;
+		}
+		$links = array();
+		foreach ( array_slice( $categories, 0, 4, true ) as $term_id ) {
+			$term = get_term( $term_id, 'category' );
+			if ( $term instanceof \WP_Term ) {
+				$links[] = $this->menu_link( $term->name, 'taxonomy', 'category', $term_id, (string) get_term_link( $term ) );
+			}
+		}
+		foreach ( array( 'about', 'search' ) as $slug ) {
+			$page = get_page_by_path( $slug, OBJECT, 'page' );
+			if ( $page instanceof \WP_Post ) {
+				$links[] = $this->menu_link( $page->post_title, 'post-type', 'page', $page->ID, (string) get_permalink( $page ) );
+			}
+		}
+		$id = wp_insert_post(
+			array(
+				'post_type'    => 'wp_navigation',
+				'post_status'  => 'publish',
+				'post_name'    => self::MENU_SLUG,
+				'post_title'   => 'Main menu',
+				'post_content' => implode( "\n", $links ),
+				'meta_input'   => array( self::KEY_META => self::MENU_SLUG ),
+			),
+			true
+		);
+		self::check( $id, 'main menu' );
+		++$this->stats['menus'];
+	}
+
+	/**
+	 * One navigation-link block, serialized as the editor saves it.
+	 *
+	 * @param string $label Link text.
+	 * @param string $kind  "taxonomy" or "post-type".
+	 * @param string $type  Its taxonomy or post type.
+	 * @param int    $id    Term or post id, so the link follows renames.
+	 * @param string $url   Its address now.
+	 */
+	private function menu_link( string $label, string $kind, string $type, int $id, string $url ): string {
+		return serialize_block(
+			array(
+				'blockName'    => 'core/navigation-link',
+				'attrs'        => array(
+					'label' => $label,
+					'type'  => $type,
+					'id'    => $id,
+					'url'   => $url,
+					'kind'  => $kind,
+				),
+				'innerBlocks'  => array(),
+				'innerHTML'    => '',
+				'innerContent' => array(),
+			)
+		);
+	}
+
+	/**
+	 * A local avatar for a demo account, drawn once: the demo must not depend on Gravatar, which an
+	 * offline machine cannot reach (every avatar would be a failed request and a broken image).
+	 *
+	 * @param string $login   The account's login, which names the file and seeds the drawing.
+	 * @param int    $user_id The account.
+	 * @throws RuntimeException When the image cannot be drawn, cropped or saved.
+	 */
+	private function avatar( string $login, int $user_id ): void {
+		$relative = self::IMAGE_DIR . '/avatars/' . $login . '.jpg';
+		$uploads  = wp_upload_dir( null, false );
+		$file     = $uploads['basedir'] . '/' . $relative;
+		if ( ! is_file( $file ) ) {
+			if ( ! wp_mkdir_p( dirname( $file ) ) ) {
+				throw new RuntimeException( 'Could not create ' . dirname( $file ) . '.' );
+			}
+			$palettes = array_values( Catalog::categories() );
+			$source   = $file . '.source.jpg';
+			ImageGenerator::write_jpeg( $palettes[ crc32( $login ) % count( $palettes ) ]['colors'], 'avatar:' . $login, $source );
+			$editor = wp_get_image_editor( $source );
+			if ( $editor instanceof WP_Error ) {
+				throw new RuntimeException( 'No image editor for the avatars: ' . $editor->get_error_message() );
+			}
+			$side    = min( ImageGenerator::WIDTH, ImageGenerator::HEIGHT );
+			$cropped = $editor->crop( (int) ( ( ImageGenerator::WIDTH - $side ) / 2 ), 0, $side, $side, self::AVATAR_SIZE, self::AVATAR_SIZE );
+			$saved   = $cropped instanceof WP_Error ? $cropped : $editor->save( $file, 'image/jpeg' );
+			wp_delete_file( $source );
+			if ( $saved instanceof WP_Error ) {
+				throw new RuntimeException( "Could not make the avatar of $login: " . $saved->get_error_message() );
+			}
+			++$this->stats['avatars_drawn'];
+		}
+		update_user_meta( $user_id, self::AVATAR_META, $relative );
 	}
 
 	/**
