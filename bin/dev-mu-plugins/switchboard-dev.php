@@ -198,11 +198,17 @@ function demo_avatar( array $args, $id_or_email ): array {
 	} elseif ( is_string( $id_or_email ) && is_email( $id_or_email ) ) {
 		$user = get_user_by( 'email', $id_or_email );
 	}
-	$file = $user ? (string) get_user_meta( $user->ID, 'switchboard_demo_avatar', true ) : '';
-	if ( '' !== $file ) {
-		$args['url']          = wp_upload_dir( null, false )['baseurl'] . '/' . $file;
-		$args['found_avatar'] = true;
+	$uploads = wp_upload_dir( null, false );
+	$file    = $user ? (string) get_user_meta( $user->ID, 'switchboard_demo_avatar', true ) : '';
+	if ( '' === $file ) {
+		// Everyone else gets the seeder's neutral avatar, once it exists (before seeding, Gravatar's).
+		$file = 'switchboard-demo/v1/avatars/default.jpg';
+		if ( ! is_file( $uploads['basedir'] . '/' . $file ) ) {
+			return $args;
+		}
 	}
+	$args['url']          = $uploads['baseurl'] . '/' . $file;
+	$args['found_avatar'] = true;
 	return $args;
 }
 

@@ -1,7 +1,9 @@
 /**
- * An editor writing a post: the block editor opens cleanly and offers Switchboard's blocks.
+ * An editor writing a post: the block editor opens cleanly, offers Switchboard's blocks, and previews
+ * them with the site's real content, as visitors will see it.
  */
 import { test, expect } from '../support/test';
+import { latestPosts } from '../support/content';
 
 test.describe( 'Editor', () => {
 	test( 'the block editor opens with no errors and the canvas takes text', async ( {
@@ -10,12 +12,11 @@ test.describe( 'Editor', () => {
 		page,
 	} ) => {
 		await admin.createNewPost();
-		await expect(
-			editor.canvas.getByRole( 'textbox', { name: 'Add title' } )
-		).toBeVisible();
-		await editor.canvas
-			.getByRole( 'textbox', { name: 'Add title' } )
-			.fill( 'A post about switchboards' );
+		const title = editor.canvas.getByRole( 'textbox', {
+			name: 'Add title',
+		} );
+		await expect( title ).toBeVisible();
+		await title.fill( 'A post about switchboards' );
 		await editor.insertBlock( {
 			name: 'core/paragraph',
 			attributes: { content: 'Hello from the editor.' },
@@ -28,19 +29,67 @@ test.describe( 'Editor', () => {
 		).toHaveCount( 0 );
 	} );
 
-	test( 'the inserter lists the Switchboard blocks in their own category', async ( {
+	test( 'the inserter offers the Switchboard blocks, and the feed previews real posts', async ( {
 		admin,
+		editor,
 		page,
+		requestUtils,
 	} ) => {
 		await admin.createNewPost();
 		await page
 			.getByRole( 'button', { name: 'Block Inserter', exact: true } )
 			.click();
-		const inserter = page.getByRole( 'region', { name: 'Block Library' } );
-		await inserter.getByRole( 'searchbox' ).fill( 'Switchboard' );
-		const blocks = inserter.getByRole( 'listbox' ).getByRole( 'option' );
-		await expect( blocks.first() ).toBeVisible();
-		const names = await blocks.allInnerTexts();
-		expect( names.length ).toBeGreaterThanOrEqual( 2 );
+		const library = page.getByRole( 'region', { name: 'Block Library' } );
+		await library.getByRole( 'searchbox' ).fill( 'Switchboard' );
+		const options = library.getByRole( 'listbox' ).getByRole( 'option' );
+		await expect(
+			options.filter( { hasText: 'Switchboard Search' } )
+		).toBeVisible();
+		await options.filter( { hasText: 'Switchboard Feed' } ).click();
+
+		// The preview is the server's render of the block: the newest posts, as a visitor gets them.
+		const [ newest ] = await latestPosts( requestUtils, 1 );
+		const feed = editor.canvas.locator( '[data-type="switchboard/feed"]' );
+		await expect(
+			feed.getByRole( 'link', { name: newest.title.raw } ).first()
+		).toBeVisible();
+		expect( await editor.getBlocks() ).toMatchObject( [
+			{ name: 'switchboard/feed' },
+		] );
+	} );
+
+	test( 'the search block previews the results of a sample search, and its settings change them', async ( {
+		admin,
+		editor,
+		page,
+		requestUtils,
+	} ) => {
+		const [ newest ] = await latestPosts( requestUtils, 1 );
+		await admin.createNewPost();
+		await editor.insertBlock( { name: 'switchboard/search' } );
+		await editor.openDocumentSettingsSidebar();
+		const settings = page.getByRole( 'region', {
+			name: 'Editor settings',
+		} );
+		await settings
+			.getByRole( 'textbox', { name: 'Preview results for' } )
+			.fill( newest.title.raw );
+
+		const search = editor.canvas.locator(
+			'[data-type="switchboard/search"]'
+		);
+		await expect( search.getByRole( 'searchbox' ) ).toBeVisible();
+		await expect(
+			search.getByRole( 'link', { name: newest.title.raw } ).first()
+		).toBeVisible();
+		await expect( search.getByText( newest.excerpt.raw ) ).toBeVisible();
+
+		await settings
+			.getByRole( 'checkbox', { name: 'Show excerpt' } )
+			.click();
+		await expect( search.getByText( newest.excerpt.raw ) ).toBeHidden();
+		expect( await editor.getBlocks() ).toMatchObject( [
+			{ name: 'switchboard/search', attributes: { showExcerpt: false } },
+		] );
 	} );
 } );

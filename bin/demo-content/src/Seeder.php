@@ -34,6 +34,9 @@ final class Seeder {
 	/** User meta naming the demo avatar's file under the uploads folder; the dev mu-plugin serves it. */
 	public const AVATAR_META = 'switchboard_demo_avatar';
 
+	/** Name of the avatar drawn for people without a demo account's own. */
+	public const DEFAULT_AVATAR = 'default';
+
 	/** Slug of the demo site's main menu, which the theme's header navigation falls back to. */
 	private const MENU_SLUG = 'switchboard-primary';
 
@@ -141,8 +144,10 @@ final class Seeder {
 				}
 			);
 			foreach ( $authors as $login => $user_id ) {
-				$this->avatar( $login, $user_id );
+				update_user_meta( $user_id, self::AVATAR_META, $this->avatar( $login ) );
 			}
+			// Shown for everyone else: visitors who comment, accounts made later, the editor's samples.
+			$this->avatar( self::DEFAULT_AVATAR );
 			foreach ( $this->dated_posts() as $post ) {
 				$this->post( $post, $authors, $categories, $tags );
 			}
@@ -655,12 +660,12 @@ final class Seeder {
 	 * A local avatar for a demo account, drawn once: the demo must not depend on Gravatar, which an
 	 * offline machine cannot reach (every avatar would be a failed request and a broken image).
 	 *
-	 * @param string $login   The account's login, which names the file and seeds the drawing.
-	 * @param int    $user_id The account.
+	 * @param string $login The account's login (or DEFAULT_AVATAR), which names the file and seeds the drawing.
+	 * @return string The file's path under the uploads folder.
 	 * @throws RuntimeException When the image cannot be drawn, cropped or saved.
 	 */
-	private function avatar( string $login, int $user_id ): void {
-		$relative = self::IMAGE_DIR . '/avatars/' . $login . '.jpg';
+	private function avatar( string $login ): string {
+		$relative = self::avatar_path( $login );
 		$uploads  = wp_upload_dir( null, false );
 		$file     = $uploads['basedir'] . '/' . $relative;
 		if ( ! is_file( $file ) ) {
@@ -683,7 +688,16 @@ final class Seeder {
 			}
 			++$this->stats['avatars_drawn'];
 		}
-		update_user_meta( $user_id, self::AVATAR_META, $relative );
+		return $relative;
+	}
+
+	/**
+	 * Where an avatar's file is, under the uploads folder.
+	 *
+	 * @param string $login The account's login, or DEFAULT_AVATAR.
+	 */
+	public static function avatar_path( string $login ): string {
+		return self::IMAGE_DIR . '/avatars/' . $login . '.jpg';
 	}
 
 	/**
