@@ -4,23 +4,25 @@
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
 import {
-	Disabled,
 	FormTokenField,
 	PanelBody,
-	RangeControl,
 	SelectControl,
 	Spinner,
-	TextControl,
-	ToggleControl,
 } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-// The default export: WordPress 6.8 exposes only the component itself as wp.serverSideRender.
-import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies
  */
-import { toRange } from '../shared/editor/to-range';
+import {
+	attributeUpdate,
+	type AttributeField,
+	type AttributeNameOf,
+} from '../shared/editor/attribute-fields';
+import { IntegerRangeControl } from '../shared/editor/integer-range-control';
+import { ServerPreview } from '../shared/editor/server-preview';
+import { TextControls, type TextFields } from '../shared/editor/text-controls';
+import { ToggleControls, type Toggles } from '../shared/editor/toggle-controls';
 import metadata from './block.json';
 import { categoryIds, categoryNames } from './categories';
 import type { FeedAttributes, FeedFallback, FeedLayout } from './types';
@@ -30,10 +32,8 @@ import { useCategories } from './use-categories';
 export const COUNT_MIN = 1;
 export const COUNT_MAX = 12;
 
-type ToggleName =
-	'showImage' | 'showExcerpt' | 'showDate' | 'showAuthor' | 'showCategory';
-
-type CategoryListName = 'includeCategories' | 'excludeCategories';
+/** The attributes that hold a list of category ids. */
+type CategoryListName = AttributeNameOf< FeedAttributes, readonly number[] >;
 
 /**
  * The feed block in the editor: its settings in the sidebar, and the server's own rendering as the
@@ -58,62 +58,53 @@ export default function Edit( {
 		{ value: 'recent', label: __( 'Most recent', 'switchboard' ) },
 		{ value: 'popular', label: __( 'Most commented', 'switchboard' ) },
 	];
-	const toggles: ReadonlyArray< [ ToggleName, string ] > = [
+	const headingFields: TextFields< FeedAttributes > = [
+		[
+			'heading',
+			__( 'Heading', 'switchboard' ),
+			__(
+				'Leave empty to use “Latest posts” or “Popular posts”.',
+				'switchboard'
+			),
+		],
+	];
+	const toggles: Toggles< FeedAttributes > = [
 		[ 'showImage', __( 'Show featured image', 'switchboard' ) ],
 		[ 'showExcerpt', __( 'Show excerpt', 'switchboard' ) ],
 		[ 'showDate', __( 'Show date', 'switchboard' ) ],
 		[ 'showAuthor', __( 'Show author', 'switchboard' ) ],
 		[ 'showCategory', __( 'Show category', 'switchboard' ) ],
 	];
-	const categoryFields: ReadonlyArray< [ CategoryListName, string ] > = [
-		[ 'includeCategories', __( 'Only from categories', 'switchboard' ) ],
-		[ 'excludeCategories', __( 'Never from categories', 'switchboard' ) ],
-	];
-	// Indexed writes keep the check that each name is an attribute of the value's type.
-	const setToggle = ( name: ToggleName, checked: boolean ) => {
-		const update: Partial< FeedAttributes > = {};
-		update[ name ] = checked;
-		setAttributes( update );
-	};
-	const setCategories = ( name: CategoryListName, ids: number[] ) => {
-		const update: Partial< FeedAttributes > = {};
-		update[ name ] = ids;
-		setAttributes( update );
-	};
+	const categoryFields: ReadonlyArray< AttributeField< CategoryListName > > =
+		[
+			[
+				'includeCategories',
+				__( 'Only from categories', 'switchboard' ),
+			],
+			[
+				'excludeCategories',
+				__( 'Never from categories', 'switchboard' ),
+			],
+		];
 	const isCompact = attributes.layout === 'compact';
+	// What the attribute controls read and write through.
+	const controlProps = { attributes, setAttributes };
 
 	return (
 		<>
 			<InspectorControls>
 				<PanelBody title={ __( 'Content', 'switchboard' ) }>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Heading', 'switchboard' ) }
-						help={ __(
-							'Leave empty to use “Latest posts” or “Popular posts”.',
-							'switchboard'
-						) }
-						value={ attributes.heading }
-						onChange={ ( heading ) => setAttributes( { heading } ) }
+					<TextControls
+						{ ...controlProps }
+						fields={ headingFields }
 					/>
-					<RangeControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
+					<IntegerRangeControl
 						label={ __( 'Number of posts', 'switchboard' ) }
 						min={ COUNT_MIN }
 						max={ COUNT_MAX }
+						fallback={ metadata.attributes.count.default }
 						value={ attributes.count }
-						onChange={ ( value ) =>
-							setAttributes( {
-								count: toRange(
-									value,
-									COUNT_MIN,
-									COUNT_MAX,
-									metadata.attributes.count.default
-								),
-							} )
-						}
+						onChange={ ( count ) => setAttributes( { count } ) }
 					/>
 					<SelectControl< FeedFallback >
 						__next40pxDefaultSize
@@ -147,22 +138,13 @@ export default function Edit( {
 						value={ attributes.layout }
 						onChange={ ( layout ) => setAttributes( { layout } ) }
 					/>
-					{ toggles.map( ( [ name, label ] ) => (
-						<ToggleControl
-							key={ name }
-							__nextHasNoMarginBottom
-							label={ label }
-							checked={ attributes[ name ] }
-							disabled={
-								isCompact &&
-								( name === 'showImage' ||
-									name === 'showExcerpt' )
-							}
-							onChange={ ( checked ) =>
-								setToggle( name, checked )
-							}
-						/>
-					) ) }
+					<ToggleControls
+						{ ...controlProps }
+						fields={ toggles }
+						disabled={
+							isCompact ? [ 'showImage', 'showExcerpt' ] : []
+						}
+					/>
 				</PanelBody>
 				<PanelBody title={ __( 'Categories', 'switchboard' ) }>
 					{ isLoading ? (
@@ -190,12 +172,14 @@ export default function Edit( {
 									categories
 								) }
 								onChange={ ( tokens ) =>
-									setCategories(
-										name,
-										categoryIds(
-											tokens,
-											categories,
-											attributes[ name ]
+									setAttributes(
+										attributeUpdate(
+											name,
+											categoryIds(
+												tokens,
+												categories,
+												attributes[ name ]
+											)
 										)
 									)
 								}
@@ -205,13 +189,10 @@ export default function Edit( {
 				</PanelBody>
 			</InspectorControls>
 			<div { ...useBlockProps() }>
-				<Disabled>
-					<ServerSideRender
-						block={ metadata.name }
-						attributes={ attributes }
-						skipBlockSupportAttributes
-					/>
-				</Disabled>
+				<ServerPreview
+					block={ metadata.name }
+					attributes={ attributes }
+				/>
 			</div>
 		</>
 	);

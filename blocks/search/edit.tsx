@@ -3,22 +3,17 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	Disabled,
-	PanelBody,
-	RangeControl,
-	TextControl,
-	ToggleControl,
-} from '@wordpress/components';
+import { PanelBody, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-// The default export: WordPress 6.8 exposes only the component itself as wp.serverSideRender.
-import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies
  */
-import { toRange } from '../shared/editor/to-range';
+import { IntegerRangeControl } from '../shared/editor/integer-range-control';
+import { ServerPreview } from '../shared/editor/server-preview';
+import { TextControls, type TextFields } from '../shared/editor/text-controls';
+import { ToggleControls, type Toggles } from '../shared/editor/toggle-controls';
 import metadata from './block.json';
 import { MAX_QUERY_LENGTH, normalizeQuery } from './query';
 import type { SearchAttributes } from './types';
@@ -26,8 +21,6 @@ import type { SearchAttributes } from './types';
 /** Results per page the block allows; render.php clamps to the same bounds. */
 export const PER_PAGE_MIN = 1;
 export const PER_PAGE_MAX = 20;
-
-type ToggleName = 'showExcerpt' | 'showDate' | 'showPostType' | 'showImage';
 
 /**
  * The search block in the editor: its settings in the sidebar, and the server's own rendering as
@@ -43,106 +36,65 @@ export default function Edit( {
 }: BlockEditProps< SearchAttributes > ) {
 	const [ previewQuery, setPreviewQuery ] = useState( '' );
 	const query = normalizeQuery( previewQuery );
-	const defaultPerPage = metadata.attributes.perPage.default;
+	const emptyUsesSearch = __( 'Leave empty to use “Search”.', 'switchboard' );
 
-	const setToggle = ( name: ToggleName, checked: boolean ) => {
-		// An indexed write keeps the check that every ToggleName is a boolean attribute.
-		const update: Partial< SearchAttributes > = {};
-		update[ name ] = checked;
-		setAttributes( update );
-	};
-
-	const resultToggles: ReadonlyArray< [ ToggleName, string ] > = [
+	const labelFields: TextFields< SearchAttributes > = [
+		[ 'label', __( 'Label', 'switchboard' ), emptyUsesSearch ],
+	];
+	const labelToggles: Toggles< SearchAttributes > = [
+		[
+			'showLabel',
+			__( 'Show label', 'switchboard' ),
+			__(
+				'A hidden label is still read by screen readers.',
+				'switchboard'
+			),
+		],
+	];
+	const formTexts: TextFields< SearchAttributes > = [
+		[
+			'placeholder',
+			__( 'Placeholder', 'switchboard' ),
+			__(
+				'Example text inside the empty field. Optional.',
+				'switchboard'
+			),
+		],
+		[ 'buttonText', __( 'Button text', 'switchboard' ), emptyUsesSearch ],
+	];
+	const resultToggles: Toggles< SearchAttributes > = [
 		[ 'showExcerpt', __( 'Show excerpt', 'switchboard' ) ],
 		[ 'showDate', __( 'Show date', 'switchboard' ) ],
 		[ 'showPostType', __( 'Show content type', 'switchboard' ) ],
 		[ 'showImage', __( 'Show featured image', 'switchboard' ) ],
 	];
+	// What the attribute controls read and write through.
+	const controlProps = { attributes, setAttributes };
 
 	return (
 		<>
 			<InspectorControls>
 				<PanelBody title={ __( 'Form', 'switchboard' ) }>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Label', 'switchboard' ) }
-						help={ __(
-							'Leave empty to use “Search”.',
-							'switchboard'
-						) }
-						value={ attributes.label }
-						onChange={ ( label ) => setAttributes( { label } ) }
+					<TextControls { ...controlProps } fields={ labelFields } />
+					<ToggleControls
+						{ ...controlProps }
+						fields={ labelToggles }
 					/>
-					<ToggleControl
-						__nextHasNoMarginBottom
-						label={ __( 'Show label', 'switchboard' ) }
-						help={ __(
-							'A hidden label is still read by screen readers.',
-							'switchboard'
-						) }
-						checked={ attributes.showLabel }
-						onChange={ ( showLabel ) =>
-							setAttributes( { showLabel } )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Placeholder', 'switchboard' ) }
-						help={ __(
-							'Example text inside the empty field. Optional.',
-							'switchboard'
-						) }
-						value={ attributes.placeholder }
-						onChange={ ( placeholder ) =>
-							setAttributes( { placeholder } )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Button text', 'switchboard' ) }
-						help={ __(
-							'Leave empty to use “Search”.',
-							'switchboard'
-						) }
-						value={ attributes.buttonText }
-						onChange={ ( buttonText ) =>
-							setAttributes( { buttonText } )
-						}
-					/>
+					<TextControls { ...controlProps } fields={ formTexts } />
 				</PanelBody>
 				<PanelBody title={ __( 'Results', 'switchboard' ) }>
-					<RangeControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
+					<IntegerRangeControl
 						label={ __( 'Results per page', 'switchboard' ) }
 						min={ PER_PAGE_MIN }
 						max={ PER_PAGE_MAX }
+						fallback={ metadata.attributes.perPage.default }
 						value={ attributes.perPage }
-						onChange={ ( value ) =>
-							setAttributes( {
-								perPage: toRange(
-									value,
-									PER_PAGE_MIN,
-									PER_PAGE_MAX,
-									defaultPerPage
-								),
-							} )
-						}
+						onChange={ ( perPage ) => setAttributes( { perPage } ) }
 					/>
-					{ resultToggles.map( ( [ name, label ] ) => (
-						<ToggleControl
-							key={ name }
-							__nextHasNoMarginBottom
-							label={ label }
-							checked={ attributes[ name ] }
-							onChange={ ( checked ) =>
-								setToggle( name, checked )
-							}
-						/>
-					) ) }
+					<ToggleControls
+						{ ...controlProps }
+						fields={ resultToggles }
+					/>
 				</PanelBody>
 				<PanelBody title={ __( 'Preview', 'switchboard' ) }>
 					<TextControl
@@ -160,14 +112,11 @@ export default function Edit( {
 				</PanelBody>
 			</InspectorControls>
 			<div { ...useBlockProps() }>
-				<Disabled>
-					<ServerSideRender
-						block={ metadata.name }
-						attributes={ attributes }
-						skipBlockSupportAttributes
-						urlQueryArgs={ query === '' ? {} : { q: query } }
-					/>
-				</Disabled>
+				<ServerPreview
+					block={ metadata.name }
+					attributes={ attributes }
+					urlQueryArgs={ query === '' ? {} : { q: query } }
+				/>
 			</div>
 		</>
 	);

@@ -2,42 +2,22 @@
  * External dependencies
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { fireEvent, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
-
-/**
- * WordPress dependencies
- */
-import type { BlockEditProps } from '@wordpress/blocks';
+import { fireEvent, screen } from '@testing-library/react';
 
 /**
  * Internal dependencies
  */
+import { editRenderer, preview } from '../../shared/test-utils/render-edit';
 import Edit from '../edit';
 import type { FeedAttributes } from '../types';
 import { useCategories, type UseCategories } from '../use-categories';
 
-// The inspector is a slot filled only inside a full editor; here its controls render in place.
-jest.mock( '@wordpress/block-editor', () => ( {
-	InspectorControls: ( { children }: { children: ReactNode } ) => children,
-	useBlockProps: ( props = {} ) => props,
-} ) );
-
-// The preview fetches the server's rendering; here it shows what it was asked to render.
-jest.mock( '@wordpress/server-side-render', () => ( {
-	__esModule: true,
-	default: ( props: {
-		block: string;
-		attributes: Record< string, unknown >;
-	} ) => (
-		<output data-testid="preview">
-			{ JSON.stringify( {
-				block: props.block,
-				layout: props.attributes.layout,
-			} ) }
-		</output>
-	),
-} ) );
+jest.mock( '@wordpress/block-editor', () =>
+	jest.requireActual( '../../shared/test-utils/block-editor' )
+);
+jest.mock( '@wordpress/server-side-render', () =>
+	jest.requireActual( '../../shared/test-utils/server-side-render' )
+);
 
 // Categories come from the REST API through core-data; the hook has its own test.
 jest.mock( '../use-categories', () => ( { useCategories: jest.fn() } ) );
@@ -66,21 +46,7 @@ const defaults: FeedAttributes = {
 	fallback: 'recent',
 };
 
-const setAttributes =
-	jest.fn< BlockEditProps< FeedAttributes >[ 'setAttributes' ] >();
-
-function renderEdit( attributes: Partial< FeedAttributes > = {} ) {
-	return render(
-		<Edit
-			attributes={ { ...defaults, ...attributes } }
-			setAttributes={ setAttributes }
-			clientId="client-id"
-			className=""
-			isSelected
-			context={ {} }
-		/>
-	);
-}
+const { renderEdit, setAttributes } = editRenderer( Edit, defaults );
 
 describe( 'feed block editor', () => {
 	beforeEach( () => {
@@ -206,8 +172,9 @@ describe( 'feed block editor', () => {
 	it( 'previews the server rendering of this block with its attributes', () => {
 		renderEdit( { layout: 'grid' } );
 
-		expect(
-			JSON.parse( screen.getByTestId( 'preview' ).textContent ?? '{}' )
-		).toEqual( { block: 'switchboard/feed', layout: 'grid' } );
+		expect( preview( 'layout' ) ).toEqual( {
+			block: 'switchboard/feed',
+			layout: 'grid',
+		} );
 	} );
 } );

@@ -2,43 +2,21 @@
  * External dependencies
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { fireEvent, render, screen } from '@testing-library/react';
-import type { ReactNode } from 'react';
-
-/**
- * WordPress dependencies
- */
-import type { BlockEditProps } from '@wordpress/blocks';
+import { fireEvent, screen } from '@testing-library/react';
 
 /**
  * Internal dependencies
  */
+import { editRenderer, preview } from '../../shared/test-utils/render-edit';
 import Edit from '../edit';
 import type { SearchAttributes } from '../types';
 
-// The inspector is a slot filled only inside a full editor; here its controls render in place.
-jest.mock( '@wordpress/block-editor', () => ( {
-	InspectorControls: ( { children }: { children: ReactNode } ) => children,
-	useBlockProps: ( props = {} ) => props,
-} ) );
-
-// The preview fetches the server's rendering; here it shows what it was asked to render.
-jest.mock( '@wordpress/server-side-render', () => ( {
-	__esModule: true,
-	default: ( props: {
-		block: string;
-		attributes: Record< string, unknown >;
-		urlQueryArgs: Record< string, string >;
-	} ) => (
-		<output data-testid="preview">
-			{ JSON.stringify( {
-				block: props.block,
-				perPage: props.attributes.perPage,
-				urlQueryArgs: props.urlQueryArgs,
-			} ) }
-		</output>
-	),
-} ) );
+jest.mock( '@wordpress/block-editor', () =>
+	jest.requireActual( '../../shared/test-utils/block-editor' )
+);
+jest.mock( '@wordpress/server-side-render', () =>
+	jest.requireActual( '../../shared/test-utils/server-side-render' )
+);
 
 const defaults: SearchAttributes = {
 	label: '',
@@ -53,25 +31,7 @@ const defaults: SearchAttributes = {
 	instant: false,
 };
 
-const setAttributes =
-	jest.fn< BlockEditProps< SearchAttributes >[ 'setAttributes' ] >();
-
-function renderEdit( attributes: Partial< SearchAttributes > = {} ) {
-	return render(
-		<Edit
-			attributes={ { ...defaults, ...attributes } }
-			setAttributes={ setAttributes }
-			clientId="client-id"
-			className=""
-			isSelected
-			context={ {} }
-		/>
-	);
-}
-
-function preview(): Record< string, unknown > {
-	return JSON.parse( screen.getByTestId( 'preview' ).textContent ?? '{}' );
-}
+const { renderEdit, setAttributes } = editRenderer( Edit, defaults );
 
 describe( 'search block editor', () => {
 	beforeEach( () => {
@@ -144,7 +104,7 @@ describe( 'search block editor', () => {
 	it( 'previews the server rendering of this block with its attributes', () => {
 		renderEdit( { perPage: 4 } );
 
-		expect( preview() ).toEqual( {
+		expect( preview( 'perPage' ) ).toEqual( {
 			block: 'switchboard/search',
 			perPage: 4,
 			urlQueryArgs: {},
@@ -159,7 +119,7 @@ describe( 'search block editor', () => {
 			{ target: { value: '  apple   pie ' } }
 		);
 
-		expect( preview() ).toMatchObject( {
+		expect( preview( 'perPage' ) ).toMatchObject( {
 			urlQueryArgs: { q: 'apple pie' },
 		} );
 		expect( setAttributes ).not.toHaveBeenCalled();
