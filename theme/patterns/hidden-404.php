@@ -31,16 +31,6 @@
 <!-- /wp:heading -->
 
 <!-- wp:query {"queryId":5,"query":{"perPage":3,"pages":0,"offset":0,"postType":"post","order":"desc","orderBy":"date","author":"","search":"","exclude":[],"sticky":"ignore","inherit":false}} -->
-<div class="wp-block-query"><!-- wp:post-template {"style":{"spacing":{"blockGap":"var:preset|spacing|50"}},"layout":{"type":"grid","columnCount":3,"minimumColumnWidth":"17rem"}} -->
-<!-- wp:group {"className":"switchboard-card","style":{"spacing":{"blockGap":"0.625rem"}}} -->
-<div class="wp-block-group switchboard-card"><!-- wp:post-featured-image {"isLink":true,"aspectRatio":"3/2","style":{"spacing":{"margin":{"bottom":"0.5rem"}}}} /-->
-
-<!-- wp:post-terms {"term":"category"} /-->
-
-<!-- wp:post-title {"level":3,"isLink":true,"fontSize":"large"} /-->
-
-<!-- wp:post-date {"fontSize":"x-small"} /--></div>
-<!-- /wp:group -->
-<!-- /wp:post-template --></div>
+<div class="wp-block-query"><?php get_template_part( 'partials/post-card-grid', null, array( 'show_excerpt' => false ) ); ?></div>
 <!-- /wp:query --></div>
 <!-- /wp:group -->

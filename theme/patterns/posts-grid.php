@@ -17,26 +17,9 @@
 <!-- /wp:heading -->
 
 <!-- wp:query {"queryId":2,"query":{"perPage":9,"pages":0,"offset":1,"postType":"post","order":"desc","orderBy":"date","author":"","search":"","exclude":[],"sticky":"ignore","inherit":false}} -->
-<div class="wp-block-query"><!-- wp:post-template {"style":{"spacing":{"blockGap":"var:preset|spacing|50"}},"layout":{"type":"grid","columnCount":3,"minimumColumnWidth":"17rem"}} -->
-<!-- wp:group {"className":"switchboard-card","style":{"spacing":{"blockGap":"0.625rem"}}} -->
-<div class="wp-block-group switchboard-card"><!-- wp:post-featured-image {"isLink":true,"aspectRatio":"3/2","style":{"spacing":{"margin":{"bottom":"0.5rem"}}}} /-->
+<div class="wp-block-query"><?php get_template_part( 'partials/post-card-grid' ); ?>
 
-<!-- wp:post-terms {"term":"category"} /-->
 
-<!-- wp:post-title {"level":3,"isLink":true,"fontSize":"large"} /-->
-
-<!-- wp:post-excerpt {"excerptLength":24,"fontSize":"small"} /-->
-
-<!-- wp:post-date {"fontSize":"x-small"} /--></div>
-<!-- /wp:group -->
-<!-- /wp:post-template -->
-
-<!-- wp:query-pagination {"paginationArrow":"arrow","layout":{"type":"flex","justifyContent":"space-between"},"style":{"spacing":{"margin":{"top":"var:preset|spacing|60"}}}} -->
-<!-- wp:query-pagination-previous /-->
-
-<!-- wp:query-pagination-numbers /-->
-
-<!-- wp:query-pagination-next /-->
-<!-- /wp:query-pagination --></div>
+<?php get_template_part( 'partials/query-pagination' ); ?></div>
 <!-- /wp:query --></div>
 <!-- /wp:group -->
