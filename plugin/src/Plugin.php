@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard;
 
 use Switchboard\I18n\TextDomain;
+use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Registration\BlockCategory;
 use Switchboard\Registration\BlockTypes;
 
@@ -85,6 +86,7 @@ final class Plugin {
 				new TextDomain( $file ),
 				new BlockTypes( $dir . '/build' ),
 				new BlockCategory(),
+				new ServiceIdentity( $file ),
 			)
 		);
 	}

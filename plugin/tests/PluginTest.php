@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Tests;
 
 use Switchboard\I18n\TextDomain;
+use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Module;
 use Switchboard\Plugin;
 use Switchboard\Registration\BlockCategory;
@@ -28,7 +29,7 @@ final class PluginTest extends TestCase {
 		$modules = $plugin->modules();
 
 		$this->assertSame( '/srv/plugins/switchboard/switchboard.php', $plugin->file() );
-		$this->assertSame( array( TextDomain::class, BlockTypes::class, BlockCategory::class ), array_map( 'get_class', $modules ) );
+		$this->assertSame( array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class ), array_map( 'get_class', $modules ) );
 		$this->assertInstanceOf( BlockTypes::class, $modules[1] );
 		$this->assertSame( '/srv/plugins/switchboard/build/blocks-manifest.php', $modules[1]->manifest_file() );
 		$this->assertFalse( has_action( 'init', array( $modules[1], 'register_block_types' ) ), 'Creating must not hook anything.' );
@@ -75,6 +76,9 @@ final class PluginTest extends TestCase {
 				$this->assertSame( 10, has_action( 'init', array( $module, 'register_block_types' ) ) );
 			} elseif ( $module instanceof BlockCategory ) {
 				$this->assertSame( 10, has_filter( 'block_categories_all', array( $module, 'add_category' ) ) );
+			} elseif ( $module instanceof ServiceIdentity ) {
+				$this->assertSame( 10, has_action( 'init', array( $module, 'schedule_rotation' ) ) );
+				$this->assertSame( 10, has_action( 'rest_api_init', array( $module, 'register_routes' ) ) );
 			} else {
 				$this->fail( 'Unexpected module ' . get_class( $module ) );
 			}

@@ -1,0 +1,12 @@
+/**
+ * The Switchboard service kit: what every service shares.
+ */
+export {
+	createVerifier,
+	VerifyError,
+	type ServiceClaims,
+	type Verifier,
+	type VerifierOptions,
+	type VerifyErrorCode,
+	type VerifyResult,
+} from './verifier';
