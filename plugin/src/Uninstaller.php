@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard;
 
 use LogicException;
+use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
 use wpdb;
 
 /**
@@ -17,7 +18,7 @@ use wpdb;
  *
  * Every option and transient the plugin writes is named with the `switchboard_` prefix, so the prefix alone
  * finds them; nothing else is touched. Modules that add other kinds of data (tables, post meta, cron events)
- * add a step to uninstall(). Transients kept only in a persistent object cache cannot be listed; they expire
+ * add a step to uninstall() (tables are dropped by drop_tables()). Transients kept only in a persistent object cache cannot be listed; they expire
  * on their own.
  */
 final class Uninstaller {
@@ -56,6 +57,7 @@ final class Uninstaller {
 	public function uninstall(): void {
 		if ( ! is_multisite() ) {
 			$this->delete_options();
+			$this->drop_tables();
 			return;
 		}
 
@@ -68,10 +70,26 @@ final class Uninstaller {
 		foreach ( $site_ids as $site_id ) {
 			switch_to_blog( (int) $site_id );
 			$this->delete_options();
+			$this->drop_tables();
 			restore_current_blog();
 		}
 
 		$this->delete_network_options();
+	}
+
+	/**
+	 * Drops the current site's tables: the rate limiter's buckets.
+	 *
+	 * @return list<string> Names of the tables dropped (or already absent).
+	 */
+	public function drop_tables(): array {
+		$tables = array( RateLimitTable::name( $this->wpdb ) );
+		foreach ( $tables as $table ) {
+			// Table names come from wpdb's prefix and a constant; DDL has no placeholder form in WPCS 2.3.
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->wpdb->query( "DROP TABLE IF EXISTS `{$table}`" );
+		}
+		return $tables;
 	}
 
 	/**

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests;
 
+use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Uninstaller;
 
@@ -85,6 +86,21 @@ final class UninstallerTest extends TestCase {
 		foreach ( self::OTHER_OPTIONS as $option ) {
 			$this->assertNotFalse( get_option( $option ), "{$option} was deleted." );
 		}
+	}
+
+	/**
+	 * The rate limiter's table goes with the plugin, and only that table.
+	 */
+	public function test_uninstall_drops_the_rate_limit_table(): void {
+		$wpdb = $this->wpdb();
+		$this->assertTrue( RateLimitTable::ensure( $wpdb ) );
+		$table = RateLimitTable::name( $wpdb );
+		$this->assertSame( $table, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
+
+		( new Uninstaller( $wpdb ) )->uninstall();
+
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
+		$this->assertSame( $wpdb->posts, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->posts ) ) );
 	}
 
 	/**
