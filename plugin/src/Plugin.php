@@ -9,6 +9,14 @@ declare( strict_types=1 );
 
 namespace Switchboard;
 
+use Switchboard\Events\ContentEvents;
+use Switchboard\Events\Dispatcher;
+use Switchboard\Events\DispatchTrigger;
+use Switchboard\Events\Outbox;
+use Switchboard\Events\Signature;
+use Switchboard\Gateway\CircuitBreaker;
+use Switchboard\Gateway\ServiceClient;
+use Switchboard\Gateway\ServiceRegistry;
 use Switchboard\I18n\TextDomain;
 use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Registration\BlockCategory;
@@ -78,7 +86,19 @@ final class Plugin {
 	 * @return self
 	 */
 	public static function create( string $file ): self {
-		$dir = dirname( $file );
+		$dir      = dirname( $file );
+		$identity = new ServiceIdentity( $file );
+		$registry = new ServiceRegistry();
+		$outbox   = new Outbox();
+		$trigger  = new DispatchTrigger(
+			$file,
+			static fn(): Dispatcher => new Dispatcher(
+				$outbox,
+				new ServiceClient( new CircuitBreaker(), $registry, $identity->request_signer() ),
+				$registry,
+				new Signature()
+			)
+		);
 
 		return new self(
 			$file,
@@ -86,7 +106,9 @@ final class Plugin {
 				new TextDomain( $file ),
 				new BlockTypes( $dir . '/build' ),
 				new BlockCategory(),
-				new ServiceIdentity( $file ),
+				$identity,
+				$trigger,
+				new ContentEvents( $outbox, $registry, $trigger ),
 			)
 		);
 	}

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard;
 
 use LogicException;
+use Switchboard\Events\Schema as EventsSchema;
 use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
 use wpdb;
 
@@ -78,12 +79,12 @@ final class Uninstaller {
 	}
 
 	/**
-	 * Drops the current site's tables: the rate limiter's buckets.
+	 * Drops the current site's tables: the rate limiter's buckets, the events outbox and the processed webhook ids.
 	 *
 	 * @return list<string> Names of the tables dropped (or already absent).
 	 */
 	public function drop_tables(): array {
-		$tables = array( RateLimitTable::name( $this->wpdb ) );
+		$tables = array_merge( array( RateLimitTable::name( $this->wpdb ) ), EventsSchema::tables( $this->wpdb ) );
 		foreach ( $tables as $table ) {
 			// Table names come from wpdb's prefix and a constant; DDL has no placeholder form in WPCS 2.3.
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.PreparedSQL.InterpolatedNotPrepared

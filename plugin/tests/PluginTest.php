@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests;
 
+use Switchboard\Events\ContentEvents;
+use Switchboard\Events\DispatchTrigger;
 use Switchboard\I18n\TextDomain;
 use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Module;
@@ -29,7 +31,7 @@ final class PluginTest extends TestCase {
 		$modules = $plugin->modules();
 
 		$this->assertSame( '/srv/plugins/switchboard/switchboard.php', $plugin->file() );
-		$this->assertSame( array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class ), array_map( 'get_class', $modules ) );
+		$this->assertSame( array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class ), array_map( 'get_class', $modules ) );
 		$this->assertInstanceOf( BlockTypes::class, $modules[1] );
 		$this->assertSame( '/srv/plugins/switchboard/build/blocks-manifest.php', $modules[1]->manifest_file() );
 		$this->assertFalse( has_action( 'init', array( $modules[1], 'register_block_types' ) ), 'Creating must not hook anything.' );
@@ -79,6 +81,16 @@ final class PluginTest extends TestCase {
 			} elseif ( $module instanceof ServiceIdentity ) {
 				$this->assertSame( 10, has_action( 'init', array( $module, 'schedule_rotation' ) ) );
 				$this->assertSame( 10, has_action( 'rest_api_init', array( $module, 'register_routes' ) ) );
+			} elseif ( $module instanceof DispatchTrigger ) {
+				$this->assertSame( 10, has_filter( 'cron_schedules', array( $module, 'add_schedule' ) ) );
+				$this->assertSame( 10, has_action( 'init', array( $module, 'schedule' ) ) );
+				$this->assertSame( 10, has_action( DispatchTrigger::CRON_HOOK, array( $module, 'run' ) ) );
+				$this->assertSame( 10, has_action( 'wp_ajax_nopriv_' . DispatchTrigger::AJAX_ACTION, array( $module, 'handle_kick' ) ) );
+			} elseif ( $module instanceof ContentEvents ) {
+				$this->assertSame( 10, has_action( 'transition_post_status', array( $module, 'on_transition' ) ) );
+				$this->assertSame( 10, has_action( 'set_object_terms', array( $module, 'on_terms' ) ) );
+				$this->assertSame( 10, has_action( 'deleted_post', array( $module, 'on_deleted' ) ) );
+				$this->assertSame( 10, has_action( 'profile_update', array( $module, 'on_profile_update' ) ) );
 			} else {
 				$this->fail( 'Unexpected module ' . get_class( $module ) );
 			}

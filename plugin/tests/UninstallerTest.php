@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests;
 
+use Switchboard\Events\Schema as EventsSchema;
 use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Uninstaller;
@@ -101,6 +102,27 @@ final class UninstallerTest extends TestCase {
 
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
 		$this->assertSame( $wpdb->posts, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->posts ) ) );
+	}
+
+	/**
+	 * The events outbox and the processed webhook ids go with the plugin.
+	 */
+	public function test_uninstall_drops_the_events_tables(): void {
+		$wpdb = $this->wpdb();
+		$this->assertTrue( EventsSchema::ensure( $wpdb ) );
+		$tables = EventsSchema::tables( $wpdb );
+		$this->assertSame( array( $wpdb->prefix . 'switchboard_outbox', $wpdb->prefix . 'switchboard_webhook_ids' ), $tables );
+		foreach ( $tables as $table ) {
+			$this->assertSame( $table, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
+		}
+
+		$dropped = ( new Uninstaller( $wpdb ) )->drop_tables();
+
+		$this->assertSame( array_merge( array( RateLimitTable::name( $wpdb ) ), $tables ), $dropped );
+		foreach ( $tables as $table ) {
+			$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
+		}
+		delete_option( EventsSchema::VERSION_OPTION );
 	}
 
 	/**

@@ -1,0 +1,328 @@
+<?php
+/**
+ * Tests turning content changes into outbox rows.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types=1 );
+
+namespace Switchboard\Tests\Events;
+
+use Switchboard\Events\ContentEvents;
+use Switchboard\Events\Dispatcher;
+use Switchboard\Events\DispatchTrigger;
+use Switchboard\Events\Outbox;
+use Switchboard\Events\Signature;
+use Switchboard\Gateway\CircuitBreaker;
+use Switchboard\Gateway\ServiceClient;
+use Switchboard\Gateway\ServiceRegistry;
+
+/**
+ * Publishing, updating, re-terming, unpublishing and deleting write rows for subscribed services in the same
+ * request, with no HTTP call, and private content never leaves as more than a tombstone.
+ */
+final class ContentEventsTest extends EventsTestCase {
+
+	/**
+	 * The trigger the module kicks.
+	 *
+	 * @var DispatchTrigger
+	 */
+	private DispatchTrigger $trigger;
+
+	/**
+	 * HTTP calls attempted during the test.
+	 *
+	 * @var int
+	 */
+	private int $http_calls = 0;
+
+	/**
+	 * Declares services, counts HTTP calls and starts a "request".
+	 */
+	protected function set_up(): void {
+		parent::set_up();
+		$this->declare_services(
+			array(
+				'index'   => array(
+					'url'        => 'http://localhost:9',
+					'subscribes' => true,
+				),
+				'catalog' => array(
+					'url'        => 'http://localhost:9',
+					'subscribes' => true,
+				),
+				'nowhere' => array(
+					'url'        => '',
+					'subscribes' => true,
+				),
+				'pay'     => array(
+					'url'        => 'http://localhost:9',
+					'subscribes' => false,
+				),
+			)
+		);
+		add_filter(
+			'pre_http_request',
+			function () {
+				++$this->http_calls;
+				return new \WP_Error( 'blocked', 'No HTTP in tests of the save request.' );
+			}
+		);
+		$this->new_request();
+	}
+
+	/**
+	 * Publishing writes one `post.published` row per subscribed, configured service, and plans a kick.
+	 */
+	public function test_publish_writes_a_row_per_subscriber(): void {
+		$author   = $this->create_user(
+			array(
+				'role'         => 'author',
+				'display_name' => 'Ada Writer',
+			)
+		);
+		$category = $this->create_category( 'News' );
+		$post_id  = wp_insert_post(
+			array(
+				'post_title'    => 'Hello <b>world</b>',
+				'post_content'  => '<!-- wp:paragraph --><p>Body text here.</p><!-- /wp:paragraph -->',
+				'post_status'   => 'publish',
+				'post_author'   => $author,
+				'post_category' => array( $category ),
+				'tags_input'    => array( 'alpha' ),
+			)
+		);
+
+		$rows = $this->rows();
+		$this->assertSame( array( 'index', 'catalog' ), array_column( $rows, 'service' ), 'One row per service, though terms and status each fired.' );
+		$this->assertSame( array( 'post.published', 'post.published' ), array_column( $rows, 'type' ) );
+		$this->assertSame( array( 'pending', 'pending' ), array_column( $rows, 'status' ) );
+		$this->assertNotSame( $rows[0]['event_id'], $rows[1]['event_id'] );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f-]{36}$/', is_string( $rows[0]['event_id'] ?? null ) ? $rows[0]['event_id'] : '' );
+
+		$payload = self::payload( $rows[0] );
+		$this->assertSame( $post_id, $payload['id'] );
+		$this->assertSame( 'post', $payload['type'] );
+		$this->assertSame( 'publish', $payload['status'] );
+		$this->assertSame( 'Hello world', $payload['title'] );
+		$this->assertSame( 'Body text here.', $payload['excerpt'] );
+		$this->assertSame( get_permalink( $post_id ), $payload['permalink'] );
+		$this->assertSame(
+			array(
+				'id'   => $author,
+				'name' => 'Ada Writer',
+			),
+			$payload['author']
+		);
+		$this->assertSame(
+			array(
+				array(
+					'id'   => $category,
+					'name' => 'News',
+				),
+			),
+			self::dig( $payload, 'terms', 'category' )
+		);
+		$this->assertSame( array( 'alpha' ), self::names( self::dig( $payload, 'terms', 'post_tag' ) ) );
+		$this->assertArrayHasKey( 'date', $payload );
+		$this->assertArrayHasKey( 'modified', $payload );
+
+		$this->assertSame( 0, $this->http_calls, 'The save request makes no HTTP call.' );
+		$this->assertSame( 10, has_action( 'shutdown', array( $this->trigger, 'kick' ) ) );
+	}
+
+	/**
+	 * In a later request, an edit of a published post and a change of its terms each write `post.updated`.
+	 */
+	public function test_updates_and_term_changes_write_updates(): void {
+		$post_id = $this->create_post( array( 'post_status' => 'publish' ) );
+		$this->clear_outbox();
+
+		$this->new_request();
+		wp_update_post(
+			array(
+				'ID'         => $post_id,
+				'post_title' => 'Renamed',
+			)
+		);
+		$this->new_request();
+		wp_set_post_terms( $post_id, array( 'beta' ), 'post_tag' );
+		$this->new_request();
+		wp_set_post_terms( $post_id, array( 'beta' ), 'post_tag' );
+
+		$rows = $this->rows();
+		$this->assertSame( array( 'post.updated', 'post.updated', 'post.updated', 'post.updated' ), array_column( $rows, 'type' ), 'Setting the same terms again writes nothing.' );
+		$this->assertSame( 'Renamed', self::payload( $rows[0] )['title'] );
+		$this->assertSame( array( 'beta' ), self::names( self::dig( self::payload( $rows[3] ), 'terms', 'post_tag' ) ) );
+	}
+
+	/**
+	 * Trashing writes a tombstone; deleting for good writes another; neither carries content.
+	 */
+	public function test_trash_and_delete_write_tombstones(): void {
+		$post_id = $this->create_post(
+			array(
+				'post_status' => 'publish',
+				'post_title'  => 'Going away',
+			)
+		);
+		$this->clear_outbox();
+
+		$this->new_request();
+		wp_trash_post( $post_id );
+		$this->new_request();
+		wp_delete_post( $post_id, true );
+
+		$rows = $this->rows();
+		$this->assertSame( array( 'post.unpublished', 'post.unpublished', 'post.deleted', 'post.deleted' ), array_column( $rows, 'type' ) );
+		$this->assertSame(
+			array(
+				'id'     => $post_id,
+				'type'   => 'post',
+				'status' => 'unpublished',
+			),
+			self::payload( $rows[0] )
+		);
+		$this->assertSame(
+			array(
+				'id'     => $post_id,
+				'type'   => 'post',
+				'status' => 'deleted',
+			),
+			self::payload( $rows[2] )
+		);
+	}
+
+	/**
+	 * Drafts, private posts and non-public types write nothing; a password-protected publish only a tombstone.
+	 */
+	public function test_private_content_never_leaves(): void {
+		register_post_type( 'sb_internal', array( 'public' => false ) );
+		$this->create_post( array( 'post_status' => 'draft' ) );
+		$this->create_post( array( 'post_status' => 'private' ) );
+		$this->create_post(
+			array(
+				'post_status' => 'publish',
+				'post_type'   => 'sb_internal',
+			)
+		);
+		$this->assertSame( array(), $this->rows() );
+
+		$protected = $this->create_post(
+			array(
+				'post_status'   => 'publish',
+				'post_password' => 'secret',
+				'post_title'    => 'Members only',
+			)
+		);
+		$rows      = $this->rows();
+		$this->assertSame( array( 'post.unpublished', 'post.unpublished' ), array_column( $rows, 'type' ) );
+		$this->assertStringNotContainsString( 'Members only', (string) wp_json_encode( $rows ) );
+
+		$this->clear_outbox();
+		$this->new_request();
+		$public = $this->create_post( array( 'post_status' => 'publish' ) );
+		$this->new_request();
+		wp_update_post(
+			array(
+				'ID'            => $public,
+				'post_password' => 'now-secret',
+			)
+		);
+		$this->new_request();
+		wp_update_post(
+			array(
+				'ID'          => $public,
+				'post_status' => 'private',
+			)
+		);
+		$this->assertSame( array( 'post.published', 'post.published', 'post.unpublished', 'post.unpublished', 'post.unpublished', 'post.unpublished' ), array_column( $this->rows(), 'type' ) );
+		unregister_post_type( 'sb_internal' );
+		$this->assertGreaterThan( 0, $protected );
+	}
+
+	/**
+	 * A change of the name shown on published posts writes `author.updated`; other profile changes do not.
+	 */
+	public function test_author_name_changes(): void {
+		$author = $this->create_user(
+			array(
+				'role'         => 'author',
+				'display_name' => 'Old Name',
+			)
+		);
+		$other  = $this->create_user( array( 'display_name' => 'No Posts' ) );
+		$this->create_post(
+			array(
+				'post_status' => 'publish',
+				'post_author' => $author,
+			)
+		);
+		$this->clear_outbox();
+
+		wp_update_user(
+			array(
+				'ID'          => $author,
+				'description' => 'Bio only',
+			)
+		);
+		wp_update_user(
+			array(
+				'ID'           => $other,
+				'display_name' => 'Still No Posts',
+			)
+		);
+		$this->assertSame( array(), $this->rows() );
+
+		wp_update_user(
+			array(
+				'ID'           => $author,
+				'display_name' => 'New Name',
+			)
+		);
+		$rows = $this->rows();
+		$this->assertSame( array( 'author.updated', 'author.updated' ), array_column( $rows, 'type' ) );
+		$this->assertSame(
+			array(
+				'author' => array(
+					'id'   => $author,
+					'name' => 'New Name',
+				),
+			),
+			self::payload( $rows[0] )
+		);
+	}
+
+	/**
+	 * Attaches a fresh module, as a new request would have.
+	 */
+	private function new_request(): void {
+		if ( isset( $this->trigger ) ) {
+			remove_action( 'transition_post_status', array( $this->module, 'on_transition' ) );
+			remove_action( 'set_object_terms', array( $this->module, 'on_terms' ) );
+			remove_action( 'deleted_post', array( $this->module, 'on_deleted' ) );
+			remove_action( 'profile_update', array( $this->module, 'on_profile_update' ) );
+		}
+		$this->trigger = new DispatchTrigger( __FILE__, static fn(): Dispatcher => new Dispatcher( new Outbox(), new ServiceClient( new CircuitBreaker(), new ServiceRegistry() ), new ServiceRegistry(), new Signature() ) );
+		$this->module  = new ContentEvents( new Outbox(), new ServiceRegistry(), $this->trigger );
+		$this->module->register_hooks();
+	}
+
+	/**
+	 * The module of the current "request".
+	 *
+	 * @var ContentEvents
+	 */
+	private ContentEvents $module;
+
+	/**
+	 * Empties the outbox.
+	 */
+	private function clear_outbox(): void {
+		$wpdb = $this->wpdb();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- test set-up on the table itself; %i postdates WPCS 2.3.
+		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i', \Switchboard\Events\Schema::outbox( $wpdb ) ) );
+	}
+}
