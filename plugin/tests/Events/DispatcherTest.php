@@ -16,19 +16,14 @@ use Switchboard\Events\Signature;
 use Switchboard\Gateway\CircuitBreaker;
 use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
-use Switchboard\Tests\Support\FaultServer;
+use Switchboard\Tests\Support\UsesFaultServer;
 
 /**
  * Signed delivery, backoff, dead letters, replay, and exactly-once delivery across an outage, over HTTP.
  */
 final class DispatcherTest extends EventsTestCase {
 
-	/**
-	 * The subscribing service's upstream.
-	 *
-	 * @var FaultServer|null
-	 */
-	private static ?FaultServer $upstream = null;
+	use UsesFaultServer;
 
 	/**
 	 * The injected time.
@@ -36,23 +31,6 @@ final class DispatcherTest extends EventsTestCase {
 	 * @var int
 	 */
 	private int $now = 1_800_000_000;
-
-	/**
-	 * Starts the server.
-	 */
-	public static function set_up_before_class(): void {
-		parent::set_up_before_class();
-		self::$upstream = FaultServer::start();
-	}
-
-	/**
-	 * Stops the server.
-	 */
-	public static function tear_down_after_class(): void {
-		self::upstream()->stop();
-		self::$upstream = null;
-		parent::tear_down_after_class();
-	}
 
 	/**
 	 * Resets the server and declares it as the only subscriber.
@@ -288,15 +266,5 @@ final class DispatcherTest extends EventsTestCase {
 	 */
 	private function signature(): Signature {
 		return new Signature( fn(): int => $this->now );
-	}
-
-	/**
-	 * The upstream server.
-	 *
-	 * @return FaultServer
-	 */
-	private static function upstream(): FaultServer {
-		self::assertNotNull( self::$upstream );
-		return self::$upstream;
 	}
 }

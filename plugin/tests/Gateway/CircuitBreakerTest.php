@@ -10,12 +10,10 @@ declare( strict_types=1 );
 namespace Switchboard\Tests\Gateway;
 
 use Switchboard\Gateway\CircuitBreaker;
-use Switchboard\Gateway\NullRequestSigner;
 use Switchboard\Gateway\Service;
 use Switchboard\Gateway\ServiceClient;
-use Switchboard\Gateway\ServiceRegistry;
-use Switchboard\Gateway\TraceContext;
-use Switchboard\Tests\Support\FaultServer;
+use Switchboard\Tests\Support\GatewayFixture;
+use Switchboard\Tests\Support\UsesFaultServer;
 use Switchboard\Tests\TestCase;
 use WP_Error;
 
@@ -25,12 +23,7 @@ use WP_Error;
  */
 final class CircuitBreakerTest extends TestCase {
 
-	/**
-	 * The service's upstream.
-	 *
-	 * @var FaultServer|null
-	 */
-	private static ?FaultServer $upstream = null;
+	use UsesFaultServer;
 
 	/**
 	 * The injected clock's time.
@@ -40,29 +33,12 @@ final class CircuitBreakerTest extends TestCase {
 	private int $now = 1800000000;
 
 	/**
-	 * Starts the server.
-	 */
-	public static function set_up_before_class(): void {
-		parent::set_up_before_class();
-		self::$upstream = FaultServer::start();
-	}
-
-	/**
-	 * Stops the server.
-	 */
-	public static function tear_down_after_class(): void {
-		self::upstream()->stop();
-		self::$upstream = null;
-		parent::tear_down_after_class();
-	}
-
-	/**
 	 * Resets the server.
 	 */
 	protected function set_up(): void {
 		parent::set_up();
 		self::upstream()->reset();
-		$this->register_fault_service( self::upstream()->url() );
+		GatewayFixture::register_fault_service( self::upstream()->url() );
 	}
 
 	/**
@@ -296,7 +272,7 @@ final class CircuitBreakerTest extends TestCase {
 	 * @return ServiceClient
 	 */
 	private function client(): ServiceClient {
-		return new ServiceClient( $this->breaker(), new ServiceRegistry(), new NullRequestSigner(), new TraceContext( null, null ) );
+		return GatewayFixture::client( $this->breaker() );
 	}
 
 	/**
@@ -305,36 +281,6 @@ final class CircuitBreakerTest extends TestCase {
 	 * @return Service
 	 */
 	private function service(): Service {
-		return new Service( 'fault', 'Fault', self::upstream()->url(), ServiceRegistry::SOURCE_SETTING, 0.5, 1.0 );
-	}
-
-	/**
-	 * Registers the `fault` service at the given URL for the current test (hooks and options are restored).
-	 *
-	 * @param string $url Base URL.
-	 */
-	private function register_fault_service( string $url ): void {
-		add_filter(
-			'switchboard_services',
-			static function ( $declarations ) {
-				$declarations   = is_array( $declarations ) ? $declarations : array();
-				$declarations[] = array(
-					'id'    => 'fault',
-					'label' => 'Fault',
-				);
-				return $declarations;
-			}
-		);
-		update_option( ServiceRegistry::OPTION, array( 'fault' => $url ) );
-	}
-
-	/**
-	 * The upstream server.
-	 *
-	 * @return FaultServer
-	 */
-	private static function upstream(): FaultServer {
-		self::assertNotNull( self::$upstream );
-		return self::$upstream;
+		return GatewayFixture::service( self::upstream()->url(), 1.0, Service::DEFAULT_MAX_RESPONSE_BYTES );
 	}
 }

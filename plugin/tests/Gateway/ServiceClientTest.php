@@ -17,6 +17,8 @@ use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
 use Switchboard\Gateway\TraceContext;
 use Switchboard\Tests\Support\FaultServer;
+use Switchboard\Tests\Support\GatewayFixture;
+use Switchboard\Tests\Support\UsesFaultServer;
 use Switchboard\Tests\TestCase;
 use WP_Error;
 
@@ -25,12 +27,7 @@ use WP_Error;
  */
 final class ServiceClientTest extends TestCase {
 
-	/**
-	 * The service's upstream.
-	 *
-	 * @var FaultServer|null
-	 */
-	private static ?FaultServer $upstream = null;
+	use UsesFaultServer;
 
 	/**
 	 * A second server that must never be reached.
@@ -44,7 +41,7 @@ final class ServiceClientTest extends TestCase {
 	 */
 	public static function set_up_before_class(): void {
 		parent::set_up_before_class();
-		self::$upstream  = FaultServer::start();
+		self::start_upstream();
 		self::$bystander = FaultServer::start();
 	}
 
@@ -52,9 +49,8 @@ final class ServiceClientTest extends TestCase {
 	 * Stops the servers.
 	 */
 	public static function tear_down_after_class(): void {
-		self::upstream()->stop();
+		self::stop_upstream();
 		self::bystander()->stop();
-		self::$upstream  = null;
 		self::$bystander = null;
 		parent::tear_down_after_class();
 	}
@@ -66,7 +62,7 @@ final class ServiceClientTest extends TestCase {
 		parent::set_up();
 		self::upstream()->reset();
 		self::bystander()->reset();
-		$this->register_fault_service( self::upstream()->url() );
+		GatewayFixture::register_fault_service( self::upstream()->url() );
 	}
 
 	/**
@@ -359,7 +355,7 @@ final class ServiceClientTest extends TestCase {
 		$name = (string) stream_socket_get_name( $probe, false );
 		fclose( $probe );
 		$url = 'http://localhost:' . substr( $name, (int) strrpos( $name, ':' ) + 1 );
-		$this->register_fault_service( $url );
+		GatewayFixture::register_fault_service( $url );
 		$service = new Service( 'fault', 'Fault', $url, ServiceRegistry::SOURCE_SETTING, 0.3, 0.6 );
 
 		$result = $this->client()->request( $service, 'POST', '/v1/search' );
@@ -567,7 +563,7 @@ final class ServiceClientTest extends TestCase {
 	 * @return ServiceClient
 	 */
 	private function client(): ServiceClient {
-		return new ServiceClient( new CircuitBreaker(), new ServiceRegistry(), new NullRequestSigner(), new TraceContext( null, null ) );
+		return GatewayFixture::client();
 	}
 
 	/**
@@ -577,37 +573,7 @@ final class ServiceClientTest extends TestCase {
 	 * @return Service
 	 */
 	private function service( float $timeout = 2.0 ): Service {
-		return new Service( 'fault', 'Fault', self::upstream()->url(), ServiceRegistry::SOURCE_SETTING, 0.5, $timeout, 65536 );
-	}
-
-	/**
-	 * Registers the `fault` service at the given URL for the current test (hooks and options are restored).
-	 *
-	 * @param string $url Base URL.
-	 */
-	private function register_fault_service( string $url ): void {
-		add_filter(
-			'switchboard_services',
-			static function ( $declarations ) {
-				$declarations   = is_array( $declarations ) ? $declarations : array();
-				$declarations[] = array(
-					'id'    => 'fault',
-					'label' => 'Fault',
-				);
-				return $declarations;
-			}
-		);
-		update_option( ServiceRegistry::OPTION, array( 'fault' => $url ) );
-	}
-
-	/**
-	 * The upstream server.
-	 *
-	 * @return FaultServer
-	 */
-	private static function upstream(): FaultServer {
-		self::assertNotNull( self::$upstream );
-		return self::$upstream;
+		return GatewayFixture::service( self::upstream()->url(), $timeout );
 	}
 
 	/**

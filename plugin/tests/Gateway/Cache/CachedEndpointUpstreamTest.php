@@ -15,14 +15,9 @@ use Switchboard\Gateway\Cache\CacheKey;
 use Switchboard\Gateway\Cache\CachePolicy;
 use Switchboard\Gateway\Cache\CacheResult;
 use Switchboard\Gateway\Cache\TransientStore;
-use Switchboard\Gateway\CircuitBreaker;
-use Switchboard\Gateway\NullRequestSigner;
-use Switchboard\Gateway\Service;
-use Switchboard\Gateway\ServiceClient;
-use Switchboard\Gateway\ServiceRegistry;
-use Switchboard\Gateway\TraceContext;
-use Switchboard\Tests\Support\FaultServer;
+use Switchboard\Tests\Support\GatewayFixture;
 use Switchboard\Tests\Support\TestEnvironment;
+use Switchboard\Tests\Support\UsesFaultServer;
 use Switchboard\Tests\TestCase;
 use WP_Error;
 
@@ -36,12 +31,7 @@ final class CachedEndpointUpstreamTest extends TestCase {
 	 */
 	private const WORKERS = 8;
 
-	/**
-	 * The upstream.
-	 *
-	 * @var FaultServer|null
-	 */
-	private static ?FaultServer $upstream = null;
+	use UsesFaultServer;
 
 	/**
 	 * The injected clock's time.
@@ -51,40 +41,12 @@ final class CachedEndpointUpstreamTest extends TestCase {
 	private int $now = 1700000000;
 
 	/**
-	 * Starts the upstream.
-	 */
-	public static function set_up_before_class(): void {
-		parent::set_up_before_class();
-		self::$upstream = FaultServer::start();
-	}
-
-	/**
-	 * Stops the upstream.
-	 */
-	public static function tear_down_after_class(): void {
-		self::upstream()->stop();
-		self::$upstream = null;
-		parent::tear_down_after_class();
-	}
-
-	/**
 	 * Resets the upstream and registers it as the `fault` service.
 	 */
 	protected function set_up(): void {
 		parent::set_up();
 		self::upstream()->reset();
-		add_filter(
-			'switchboard_services',
-			static function ( $declarations ) {
-				$declarations   = is_array( $declarations ) ? $declarations : array();
-				$declarations[] = array(
-					'id'    => 'fault',
-					'label' => 'Fault',
-				);
-				return $declarations;
-			}
-		);
-		update_option( ServiceRegistry::OPTION, array( 'fault' => self::upstream()->url() ) );
+		GatewayFixture::register_fault_service( self::upstream()->url() );
 	}
 
 	/**
@@ -92,8 +54,8 @@ final class CachedEndpointUpstreamTest extends TestCase {
 	 * upstream once; beyond the window the error is returned.
 	 */
 	public function test_cached_key_is_served_stale_through_an_outage(): void {
-		$client   = new ServiceClient( new CircuitBreaker(), new ServiceRegistry(), new NullRequestSigner(), new TraceContext( null, null ) );
-		$service  = new Service( 'fault', 'Fault', self::upstream()->url(), ServiceRegistry::SOURCE_SETTING, 0.5, 2.0, 65536 );
+		$client   = GatewayFixture::client();
+		$service  = GatewayFixture::service( self::upstream()->url() );
 		$endpoint = new CachedEndpoint( new TransientStore(), 1.0, fn(): int => $this->now );
 		$policy   = CachePolicy::public( 60, 0, 600 );
 		$key      = CacheKey::for_route( 'fault/items', array( 'page' => 1 ) );
@@ -190,15 +152,5 @@ final class CachedEndpointUpstreamTest extends TestCase {
 		$this->assertSame( array( CacheResult::MISS ), array_values( array_unique( array_diff( $statuses, array( CacheResult::HIT ) ) ) ), 'One process fetched; the others were served its result.' );
 		$this->assertCount( self::WORKERS - 1, array_keys( $statuses, CacheResult::HIT, true ) );
 		$this->assertSame( '', $site->read_debug_log() );
-	}
-
-	/**
-	 * The upstream server.
-	 *
-	 * @return FaultServer
-	 */
-	private static function upstream(): FaultServer {
-		self::assertNotNull( self::$upstream );
-		return self::$upstream;
 	}
 }

@@ -14,12 +14,8 @@ use Switchboard\Gateway\Cache\CachedEndpoint;
 use Switchboard\Gateway\Cache\CacheKey;
 use Switchboard\Gateway\Cache\CachePolicy;
 use Switchboard\Gateway\Cache\TransientStore;
-use Switchboard\Gateway\CircuitBreaker;
-use Switchboard\Gateway\NullRequestSigner;
-use Switchboard\Gateway\Service;
-use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
-use Switchboard\Gateway\TraceContext;
+use Switchboard\Tests\Support\GatewayFixture;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Tests\Support\SiteScript;
 
@@ -35,21 +31,11 @@ list( , $switchboard_site_dir, $switchboard_core_dir, $switchboard_url, $switchb
 ( new Site( $switchboard_site_dir, $switchboard_core_dir ) )->load();
 
 // Registered without writing to the database, so the workers only compete for the cache.
-add_filter(
-	'switchboard_services',
-	static function ( $declarations ) {
-		$declarations   = is_array( $declarations ) ? $declarations : array();
-		$declarations[] = array(
-			'id'    => 'fault',
-			'label' => 'Fault',
-		);
-		return $declarations;
-	}
-);
-add_filter( 'pre_option_' . ServiceRegistry::OPTION, static fn(): array => array( 'fault' => $switchboard_url ) );
+GatewayFixture::declare_fault_service();
+add_filter( 'pre_option_' . ServiceRegistry::OPTION, static fn(): array => array( GatewayFixture::SERVICE_ID => $switchboard_url ) );
 
-$switchboard_service  = new Service( 'fault', 'Fault', $switchboard_url, ServiceRegistry::SOURCE_SETTING, 0.5, 2.0, 65536 );
-$switchboard_client   = new ServiceClient( new CircuitBreaker(), new ServiceRegistry(), new NullRequestSigner(), new TraceContext( null, null ) );
+$switchboard_service  = GatewayFixture::service( $switchboard_url );
+$switchboard_client   = GatewayFixture::client();
 $switchboard_endpoint = new CachedEndpoint( new TransientStore(), 2.0 );
 $switchboard_key      = CacheKey::for_route( 'fault/items', array( 'q' => 'same' ) );
 
