@@ -63,7 +63,7 @@ function prepare(): bool {
 			$result = activate_plugin( PLUGIN );
 			if ( is_wp_error( $result ) ) {
 				// Loud in the debug log, and the status endpoint says so; the site keeps working.
-				error_log( 'switchboard-dev: the switchboard plugin could not be activated: ' . $result->get_error_message() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
+				error_log( 'switchboard-dev: the switchboard plugin could not be activated: ' . $result->get_error_message() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions -- development site: the developer reads debug.log.
 				update_option( 'switchboard_dev_plugin_error', $result->get_error_message(), false );
 			} else {
 				delete_option( 'switchboard_dev_plugin_error' );
@@ -84,7 +84,7 @@ function prepare(): bool {
 
 	$loader = demo_content_loader();
 	if ( null === $loader ) {
-		error_log( 'switchboard-dev: bin/demo-content is not mapped into wp-content/switchboard-demo-content; no demo content' ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
+		error_log( 'switchboard-dev: bin/demo-content is not mapped into wp-content/switchboard-demo-content; no demo content' ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions -- development site: the developer reads debug.log.
 		return $changed;
 	}
 	require_once $loader;

@@ -712,7 +712,7 @@ final class Seeder {
 				'post_type'        => $type,
 				'post_status'      => 'attachment' === $type ? 'inherit' : array( 'publish', 'future', 'draft', 'pending', 'private' ),
 				'meta_key'         => self::KEY_META, // phpcs:ignore WordPress.DB.SlowDBQuery -- runs once per item while seeding.
-				'meta_value'       => $slug, // phpcs:ignore WordPress.DB.SlowDBQuery
+				'meta_value'       => $slug, // phpcs:ignore WordPress.DB.SlowDBQuery -- same once-per-item lookup as the line above.
 				'fields'           => 'ids',
 				'numberposts'      => 1,
 				'suppress_filters' => true,

@@ -65,7 +65,7 @@ final class DispatchTrigger implements Module {
 	 */
 	public function register_hooks(): void {
 		// Events must not wait long when the loopback kick is blocked.
-		add_filter( 'cron_schedules', array( $this, 'add_schedule' ) ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval
+		add_filter( 'cron_schedules', array( $this, 'add_schedule' ) ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- a one-minute schedule on purpose, see above.
 		add_action( 'init', array( $this, 'schedule' ) );
 		add_action( self::CRON_HOOK, array( $this, 'run' ) );
 		add_action( 'wp_ajax_' . self::AJAX_ACTION, array( $this, 'handle_kick' ) );
