@@ -75,6 +75,35 @@ final class CircuitBreaker {
 	}
 
 	/**
+	 * A breaker with the site's settings: the defaults, or what the `switchboard_circuit_breaker` filter
+	 * returns (`threshold` 1-100 failures, `window` and `cooldown` 1-3600 seconds).
+	 *
+	 * @return self
+	 */
+	public static function configured(): self {
+		$defaults = array(
+			'threshold' => 5,
+			'window'    => 60,
+			'cooldown'  => 30,
+		);
+		/**
+		 * Filters the circuit breaker's settings for every service.
+		 *
+		 * @param array{threshold: int, window: int, cooldown: int} $settings Consecutive failures that open the
+		 *                                                                    circuit, the seconds they must fall
+		 *                                                                    within, and the seconds it stays open.
+		 */
+		$settings = apply_filters( 'switchboard_circuit_breaker', $defaults );
+		$settings = is_array( $settings ) ? $settings : $defaults;
+		$read     = static function ( string $name, int $max ) use ( $settings, $defaults ): int {
+			$value = $settings[ $name ] ?? $defaults[ $name ];
+			return is_int( $value ) ? max( 1, min( $max, $value ) ) : $defaults[ $name ];
+		};
+
+		return new self( $read( 'threshold', 100 ), $read( 'window', 3600 ), $read( 'cooldown', 3600 ) );
+	}
+
+	/**
 	 * Asks to call a service.
 	 *
 	 * @param Service $service Service.

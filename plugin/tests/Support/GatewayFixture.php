@@ -9,8 +9,11 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Support;
 
+use Switchboard\Gateway\Cache\CachePolicy;
 use Switchboard\Gateway\CircuitBreaker;
+use Switchboard\Gateway\RateLimit\Policy;
 use Switchboard\Gateway\NullRequestSigner;
+use Switchboard\Gateway\Route;
 use Switchboard\Gateway\Service;
 use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
@@ -73,5 +76,66 @@ final class GatewayFixture {
 	 */
 	public static function client( ?CircuitBreaker $breaker = null ): ServiceClient {
 		return new ServiceClient( $breaker ?? new CircuitBreaker(), new ServiceRegistry(), new NullRequestSigner(), new TraceContext( null, null ) );
+	}
+
+	/**
+	 * Adds routes to the gateway through the `switchboard_routes` filter (before the REST server starts).
+	 *
+	 * @param Route ...$routes Routes.
+	 */
+	public static function add_routes( Route ...$routes ): void {
+		add_filter(
+			'switchboard_routes',
+			static function ( $declared ) use ( $routes ) {
+				return array_merge( is_array( $declared ) ? $declared : array(), $routes );
+			}
+		);
+	}
+
+	/**
+	 * A route on the `fault` service at `/fault/<name>` that forwards `text` and `count` and answers `{ok, echo}`.
+	 *
+	 * @param string           $name       Path segment and route name.
+	 * @param string           $access     Access level.
+	 * @param string           $method     HTTP method.
+	 * @param CachePolicy|null $cache      Cache policy.
+	 * @param Policy|null      $rate_limit Rate limit.
+	 * @return Route
+	 */
+	public static function route( string $name, string $access = Route::ACCESS_PUBLIC, string $method = 'GET', ?CachePolicy $cache = null, ?Policy $rate_limit = null ): Route {
+		return new Route(
+			self::SERVICE_ID . '/' . $name,
+			self::SERVICE_ID,
+			'/fault/' . $name,
+			$method,
+			'/v1/' . $name,
+			$access,
+			array(
+				'text'  => array(
+					'type'      => 'string',
+					'maxLength' => 100,
+					'default'   => 'hello',
+				),
+				'count' => array(
+					'type'    => 'integer',
+					'minimum' => 0,
+					'maximum' => 10,
+					'default' => 1,
+				),
+			),
+			array(
+				'type'       => 'object',
+				'required'   => array( 'ok' ),
+				'properties' => array(
+					'ok'   => array( 'type' => 'boolean' ),
+					'echo' => array(
+						'type'      => 'string',
+						'maxLength' => 100,
+					),
+				),
+			),
+			$cache,
+			$rate_limit
+		);
 	}
 }

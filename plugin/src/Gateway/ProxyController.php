@@ -1,0 +1,266 @@
+<?php
+/**
+ * The `switchboard/v1` proxy routes.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types=1 );
+
+namespace Switchboard\Gateway;
+
+use Switchboard\Gateway\Cache\CachedEndpoint;
+use Switchboard\Gateway\Cache\CacheKey;
+use Switchboard\Gateway\Cache\CacheResult;
+use Switchboard\Gateway\Metrics\MetricsRecorder;
+use Switchboard\Gateway\RateLimit\ClientIp;
+use Switchboard\Gateway\RateLimit\Policy;
+use Switchboard\Gateway\RateLimit\RateLimiter;
+use Switchboard\Module;
+use WP_Error;
+use WP_REST_Request;
+use WP_REST_Response;
+
+/**
+ * Registers every declared route with the REST API and answers it: undeclared parameters refused, per-client
+ * rate limit, the service called through the cache (public routes) or directly (private ones), the answer
+ * reduced to the route's schema, and the route's fallback when the service fails.
+ *
+ * Every answer carries `Cache-Control` (the route's policy on success, `no-store` otherwise), the rate limit
+ * headers and `X-Switchboard-Cache`; a fallback answer adds `X-Switchboard-Fallback`.
+ */
+final class ProxyController implements Module {
+
+	/**
+	 * The REST namespace.
+	 */
+	public const NAMESPACE = 'switchboard/v1';
+
+	/**
+	 * The namespace as the start of a route path.
+	 */
+	public const NAMESPACE_PATH = '/switchboard/v1';
+
+	/**
+	 * Stores the collaborators.
+	 *
+	 * @param RouteRegistry   $routes   The routes.
+	 * @param ServiceRegistry $services The services.
+	 * @param ServiceClient   $client   Calls services.
+	 * @param CachedEndpoint  $cache    Caches public answers.
+	 * @param RateLimiter     $limiter  Per-client token buckets.
+	 * @param ClientIp        $client_ip Finds the client's address.
+	 * @param MetricsRecorder $metrics  Receives one sample per answered request.
+	 */
+	public function __construct(
+		private readonly RouteRegistry $routes,
+		private readonly ServiceRegistry $services,
+		private readonly ServiceClient $client,
+		private readonly CachedEndpoint $cache,
+		private readonly RateLimiter $limiter,
+		private readonly ClientIp $client_ip,
+		private readonly MetricsRecorder $metrics
+	) {
+	}
+
+	/**
+	 * Registers the routes when the REST API starts, and the stale-nonce rule for public routes.
+	 */
+	public function register_hooks(): void {
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_filter( 'rest_authentication_errors', array( $this, 'authentication_errors' ), 999 );
+	}
+
+	/**
+	 * Registers every route.
+	 */
+	public function register_routes(): void {
+		foreach ( $this->routes->all() as $route ) {
+			register_rest_route(
+				self::NAMESPACE,
+				'/' . ltrim( $route->path, '/' ),
+				array(
+					'methods'             => $route->method,
+					'callback'            => fn( WP_REST_Request $request ): WP_REST_Response => $this->handle( $request, $route ),
+					'permission_callback' => Access::permission_callback( $route ),
+					'args'                => RequestArguments::for_registration( $route ),
+				)
+			);
+		}
+	}
+
+	/**
+	 * `rest_authentication_errors`: lets a stale nonce through to public routes as an anonymous request.
+	 *
+	 * @param mixed $result Earlier result.
+	 * @return mixed
+	 */
+	public function authentication_errors( mixed $result ): mixed {
+		if ( ! $result instanceof WP_Error ) {
+			return $result;
+		}
+		$wp         = $GLOBALS['wp'] ?? null;
+		$rest_route = $wp instanceof \WP ? ( $wp->query_vars['rest_route'] ?? null ) : null;
+
+		return Access::tolerate_stale_nonce( $result, $this->routes->public_routes(), is_string( $rest_route ) ? $rest_route : null );
+	}
+
+	/**
+	 * Answers one request to a route.
+	 *
+	 * @param WP_REST_Request $request Validated request.
+	 * @param Route           $route   Route.
+	 * @return WP_REST_Response
+	 */
+	public function handle( WP_REST_Request $request, Route $route ): WP_REST_Response {
+		$started = microtime( true );
+		$unknown = RequestArguments::unknown( $request, $route );
+		if ( array() !== $unknown ) {
+			return self::error_response( RequestArguments::unknown_error( $unknown ) );
+		}
+
+		$address  = $this->client_ip->resolve( $_SERVER );
+		$decision = $this->limiter->consume( 'route:' . $route->id . '|client:' . ( null === $address ? 'unknown' : ClientIp::bucket( $address ) ), self::rate_limit( $route ) );
+		if ( ! $decision->allowed ) {
+			return self::error_response( $decision->error(), $decision->headers() );
+		}
+
+		$args   = RequestArguments::values( $request, $route );
+		$result = $this->fetch( $route, $args );
+
+		$headers  = $decision->headers();
+		$fallback = null;
+		if ( $result->value instanceof WP_Error && self::status_of( $result->value ) >= 500 && null !== $route->fallback ) {
+			$fallback = ( $route->fallback )( $args );
+		}
+
+		if ( is_array( $fallback ) ) {
+			$response = new WP_REST_Response( $fallback, 200 );
+			$headers += array(
+				'Cache-Control'          => 'no-store',
+				'X-Switchboard-Cache'    => 'MISS',
+				'X-Switchboard-Fallback' => 'native',
+			);
+		} elseif ( $result->value instanceof WP_Error ) {
+			$response = self::error_response( $result->value );
+		} else {
+			$response = new WP_REST_Response( $result->value, 200 );
+		}
+
+		foreach ( $headers + $result->headers() as $name => $value ) {
+			$response->header( $name, $value );
+		}
+
+		$milliseconds = ( microtime( true ) - $started ) * 1000;
+		// The gateway's own share of the response time, for browsers' developer tools and for tests.
+		$response->header( 'Server-Timing', sprintf( 'gateway;dur=%.1f', $milliseconds ) );
+		$this->metrics->record(
+			$route->service,
+			$milliseconds,
+			$result->is_error() && ( null !== $fallback || $response->get_status() >= 500 ),
+			$route->cache->is_storable() ? $result->status : MetricsRecorder::BYPASS
+		);
+
+		return $response;
+	}
+
+	/**
+	 * The route's per-client limit, as declared or as the `switchboard_rate_limit` filter sets it.
+	 *
+	 * @param Route $route Route.
+	 * @return Policy
+	 */
+	private static function rate_limit( Route $route ): Policy {
+		/**
+		 * Filters a gateway route's per-client rate limit.
+		 *
+		 * @param Policy $policy   The declared limit, e.g. `Policy::per( 120, 60 )`.
+		 * @param string $route_id Route id, e.g. `search/query`.
+		 */
+		$policy = apply_filters( 'switchboard_rate_limit', $route->rate_limit, $route->id );
+
+		return $policy instanceof Policy ? $policy : $route->rate_limit;
+	}
+
+	/**
+	 * The route's answer for these arguments: through the cache for public routes, from the service otherwise.
+	 *
+	 * @param Route                $route Route.
+	 * @param array<string, mixed> $args  Validated arguments.
+	 * @return CacheResult
+	 */
+	private function fetch( Route $route, array $args ): CacheResult {
+		$origin = function () use ( $route, $args ): array|WP_Error {
+			$service = $this->services->get( $route->service );
+			if ( null === $service ) {
+				return new WP_Error(
+					'switchboard_service_not_configured',
+					__( 'This service is not configured.', 'switchboard' ),
+					array(
+						'status'  => 503,
+						'service' => $route->service,
+					)
+				);
+			}
+
+			$answer = $route->is_read()
+				? $this->client->request( $service, $route->method, $route->upstream_path, self::query( $args ) )
+				: $this->client->request( $service, $route->method, $route->upstream_path, array(), $args );
+
+			return $answer instanceof WP_Error ? $answer : ResponseShape::apply( $route->response, $answer, $service->id );
+		};
+
+		if ( ! $route->cache->is_storable() ) {
+			return new CacheResult( $origin(), CacheResult::MISS, 0, $route->cache );
+		}
+
+		return $this->cache->fetch( CacheKey::for_route( $route->id, $args ), $route->cache, $origin );
+	}
+
+	/**
+	 * Query arguments for the service: scalars as strings (booleans as 1/0), lists kept.
+	 *
+	 * @param array<string, mixed> $args Validated arguments.
+	 * @return array<string, scalar|array<mixed>>
+	 */
+	private static function query( array $args ): array {
+		$query = array();
+		foreach ( $args as $name => $value ) {
+			if ( is_bool( $value ) ) {
+				$query[ $name ] = $value ? '1' : '0';
+			} elseif ( is_scalar( $value ) || is_array( $value ) ) {
+				$query[ $name ] = $value;
+			}
+		}
+
+		return $query;
+	}
+
+	/**
+	 * An error as a response that no cache keeps.
+	 *
+	 * @param WP_Error              $error   Error with a `status`.
+	 * @param array<string, string> $headers Extra headers.
+	 * @return WP_REST_Response
+	 */
+	private static function error_response( WP_Error $error, array $headers = array() ): WP_REST_Response {
+		$response = rest_convert_error_to_response( $error );
+		foreach ( $headers + array( 'Cache-Control' => 'no-store' ) as $name => $value ) {
+			$response->header( $name, $value );
+		}
+
+		return $response;
+	}
+
+	/**
+	 * The HTTP status an error carries.
+	 *
+	 * @param WP_Error $error Error.
+	 * @return int
+	 */
+	private static function status_of( WP_Error $error ): int {
+		$data = $error->get_error_data();
+
+		return is_array( $data ) && is_int( $data['status'] ?? null ) ? $data['status'] : 500;
+	}
+}

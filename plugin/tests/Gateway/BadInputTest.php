@@ -1,0 +1,236 @@
+<?php
+/**
+ * Generated bad input against every gateway route.
+ *
+ * @package Switchboard
+ */
+
+declare( strict_types=1 );
+
+namespace Switchboard\Tests\Gateway;
+
+use Switchboard\Gateway\Route;
+use Switchboard\Gateway\RouteRegistry;
+use Switchboard\Gateway\ServiceRegistry;
+use Switchboard\Tests\Support\GatewayFixture;
+use Switchboard\Tests\Support\UsesFaultServer;
+use Switchboard\Tests\TestCase;
+use WP_REST_Request;
+
+/**
+ * A null counts as "not sent" (WordPress's rule), so it is not among the bad values.
+ *
+ * At least 500 generated bad inputs per route (huge strings, NUL bytes, invalid UTF-8, wrong types,
+ * out-of-range numbers, unknown parameters, path traversal, missing required arguments): every one is a
+ * 400 with a stable code, none reaches the service, and none raises a PHP notice (TestCase fails on any).
+ *
+ * Path traversal is refused wherever it is invalid: in numbers, in parameter names, and with the NUL byte
+ * that makes it an attack. `../x` as free text in a search box is a valid search, which the gateway sends
+ * as an encoded query value, never as a path.
+ */
+final class BadInputTest extends TestCase {
+
+	use UsesFaultServer;
+
+	/**
+	 * Bad inputs per route, at least.
+	 */
+	private const PER_ROUTE = 500;
+
+	/**
+	 * Codes a refused argument may have.
+	 */
+	private const CODES = array( 'rest_invalid_param', 'rest_missing_callback_param', 'switchboard_unknown_parameter' );
+
+	/**
+	 * Parameter names no route declares.
+	 */
+	private const UNKNOWN_NAMES = array( 'host', 'url', 'path', 'service', 'scheme', 'port', 'base_url', 'callback', '_jsonp', '_embed', '__proto__', 'constructor', 'Q', 'PAGE', '../../etc/passwd', '..%2f..%2fwp-config.php', '/etc/hosts', 'q ', "q\0", '%00', '<script>', 'redirect_to', 'X-Forwarded-For', 'authorization', 'upstream', 'method' );
+
+	/**
+	 * Points every service at the upstream and adds routes of every access level.
+	 */
+	protected function set_up(): void {
+		parent::set_up();
+		self::upstream()->reset();
+		GatewayFixture::declare_fault_service();
+		update_option(
+			ServiceRegistry::OPTION,
+			array(
+				'search'                   => self::upstream()->url(),
+				'feed'                     => self::upstream()->url(),
+				'payments'                 => self::upstream()->url(),
+				GatewayFixture::SERVICE_ID => self::upstream()->url(),
+			)
+		);
+		GatewayFixture::add_routes(
+			GatewayFixture::route( 'visitor-write', Route::ACCESS_VISITOR, 'POST' ),
+			GatewayFixture::route( 'editor-read', Route::ACCESS_EDITOR ),
+			GatewayFixture::route( 'admin-write', Route::ACCESS_ADMIN, 'PUT' )
+		);
+		$this->log_in_as( 'administrator' );
+	}
+
+	/**
+	 * Every route refuses every generated bad input with a 400 and no upstream call.
+	 */
+	public function test_every_route_refuses_generated_bad_input(): void {
+		$routes = ( new RouteRegistry( new ServiceRegistry() ) )->all();
+		$this->assertGreaterThanOrEqual( 5, count( $routes ) );
+
+		mt_srand( 20261123 );
+		foreach ( $routes as $route ) {
+			$cases = self::cases( $route );
+			$this->assertGreaterThanOrEqual( self::PER_ROUTE, count( $cases ), $route->id );
+
+			foreach ( $cases as $index => $params ) {
+				$response = $this->dispatch( $route, $params, 0 === $index % 2 );
+				$data     = $response->get_data();
+				$label    = $route->id . ' case ' . $index . ': ' . self::describe( $params );
+				$this->assertSame( 400, $response->get_status(), $label );
+				$this->assertIsArray( $data, $label );
+				$this->assertContains( $data['code'] ?? null, self::CODES, $label );
+			}
+		}
+
+		$this->assertSame( 0, self::upstream()->request_count(), 'No bad input reached a service.' );
+	}
+
+	/**
+	 * Sends parameters to a route: as the query for reads, as JSON or a form body for writes.
+	 *
+	 * @param Route                $route   Route.
+	 * @param array<string, mixed> $params  Parameters.
+	 * @param bool                 $as_json Whether a write sends JSON (if the values can be encoded).
+	 * @return \WP_REST_Response
+	 */
+	private function dispatch( Route $route, array $params, bool $as_json ): \WP_REST_Response {
+		$request = new WP_REST_Request( $route->method, '/switchboard/v1' . $route->path );
+		$request->set_header( 'x_wp_nonce', wp_create_nonce( 'wp_rest' ) );
+		if ( $route->is_read() ) {
+			$request->set_query_params( $params );
+		} else {
+			// Not wp_json_encode(): it would repair invalid UTF-8 and so send a different, valid request.
+			$json = $as_json ? json_encode( $params ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode
+			if ( false === $json ) {
+				$request->set_body_params( $params );
+			} else {
+				$request->set_header( 'content-type', 'application/json' );
+				$request->set_body( $json );
+			}
+		}
+
+		return rest_get_server()->dispatch( $request );
+	}
+
+	/**
+	 * Bad parameter sets for a route: each bad value of each argument with the others valid, unknown
+	 * names, missing required arguments, then random mixes until there are enough.
+	 *
+	 * @param Route $route Route.
+	 * @return list<array<string, mixed>>
+	 */
+	private static function cases( Route $route ): array {
+		$valid = self::valid_params( $route );
+		$bad   = array();
+		foreach ( $route->args as $name => $arg ) {
+			$bad[ $name ] = self::bad_values( $arg );
+		}
+
+		$cases = array();
+		foreach ( $bad as $name => $values ) {
+			foreach ( $values as $value ) {
+				$cases[] = array_merge( $valid, array( $name => $value ) );
+			}
+		}
+		foreach ( self::UNKNOWN_NAMES as $unknown ) {
+			foreach ( array( '1', '../../../etc/passwd', 'http://169.254.169.254/latest/meta-data/', array( 'a' => 'b' ) ) as $value ) {
+				$cases[] = array_merge( $valid, array( $unknown => $value ) );
+			}
+		}
+		foreach ( $route->args as $name => $arg ) {
+			if ( ! empty( $arg['required'] ) ) {
+				$missing = $valid;
+				unset( $missing[ $name ] );
+				$cases[] = $missing;
+			}
+		}
+
+		$names  = array_keys( $bad );
+		$wanted = self::PER_ROUTE + 50;
+		for ( $have = count( $cases ); $have < $wanted; $have++ ) {
+			$params           = $valid;
+			$first            = $names[ mt_rand( 0, count( $names ) - 1 ) ];
+			$params[ $first ] = $bad[ $first ][ mt_rand( 0, count( $bad[ $first ] ) - 1 ) ];
+			if ( 0 === mt_rand( 0, 2 ) ) {
+				$params[ self::UNKNOWN_NAMES[ mt_rand( 0, count( self::UNKNOWN_NAMES ) - 1 ) ] ] = self::noise();
+			}
+			$cases[] = $params;
+		}
+
+		return $cases;
+	}
+
+	/**
+	 * Values that break an argument's schema.
+	 *
+	 * @param array<string, mixed> $arg Argument schema.
+	 * @return list<mixed>
+	 */
+	private static function bad_values( array $arg ): array {
+		$common = array( array( 'x' ), array( 'a' => array( 'b' => 'c' ) ), "\0", "1\0", "../../etc/passwd\0", "\xC3\x28", "\xFF\xFE", "\xED\xA0\x80", "\xC0\xAF", "a\x01b", "a\x7Fb", "line\nbreak", "tab\there" );
+
+		if ( 'integer' === $arg['type'] ) {
+			$min = is_int( $arg['minimum'] ?? null ) ? $arg['minimum'] : PHP_INT_MIN;
+			$max = is_int( $arg['maximum'] ?? null ) ? $arg['maximum'] : PHP_INT_MAX;
+			return array_merge(
+				$common,
+				array( $min - 1, $max + 1, (string) ( $max + 1 ), PHP_INT_MAX, '99999999999999999999999', '-99999999999999999999', 1.5, '1.5', '1e3', '1e999', '12abc', 'abc', '', ' ', 'NaN', 'INF', '-INF', true, false, '../../etc/passwd', '..%2F..%2F', '%2e%2e%2f', '/etc/passwd', '1 OR 1=1', '1;DROP TABLE wp_posts', '<script>alert(1)</script>', str_repeat( '9', 5000 ) )
+			);
+		}
+
+		$max_length = is_int( $arg['maxLength'] ?? null ) ? $arg['maxLength'] : 200;
+		$strings    = array( str_repeat( 'a', $max_length + 1 ), str_repeat( 'é', $max_length + 1 ), str_repeat( 'x', 10000 ), str_repeat( 'y', 1048576 ), 12345, 1.5, true, false, "q\0../../etc/passwd", "\xF0\x28\x8C\x28", "\xE2\x82", "valid\xC3" );
+		if ( isset( $arg['pattern'] ) || isset( $arg['minLength'] ) ) {
+			$strings = array_merge( $strings, array( '', ' ', '   ' ) );
+		}
+
+		return array_merge( $common, $strings );
+	}
+
+	/**
+	 * A valid value for every argument.
+	 *
+	 * @param Route $route Route.
+	 * @return array<string, mixed>
+	 */
+	private static function valid_params( Route $route ): array {
+		$params = array();
+		foreach ( $route->args as $name => $arg ) {
+			$params[ $name ] = 'integer' === $arg['type'] ? ( is_int( $arg['minimum'] ?? null ) ? $arg['minimum'] : 1 ) : 'ok';
+		}
+
+		return $params;
+	}
+
+	/**
+	 * A random value for an unknown parameter.
+	 *
+	 * @return mixed
+	 */
+	private static function noise(): mixed {
+		$values = array( '1', '', str_repeat( 'z', 3000 ), array( '1' ), "\0", 'file:///etc/passwd', '//evil.example/' );
+
+		return $values[ mt_rand( 0, count( $values ) - 1 ) ];
+	}
+
+	/**
+	 * A short, printable description of a case for failure messages.
+	 *
+	 * @param array<string, mixed> $params Parameters.
+	 * @return string
+	 */
+	private static function describe( array $params ): string {
+		return substr( (string) wp_json_encode( $params, JSON_INVALID_UTF8_SUBSTITUTE | JSON_PARTIAL_OUTPUT_ON_ERROR ), 0, 300 );
+	}
+}
