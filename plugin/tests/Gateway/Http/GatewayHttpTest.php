@@ -358,6 +358,82 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 	}
 
 	/**
+	 * No signing key or webhook secret appears in any gateway answer, page (inline scripts included), built
+	 * bundle or log.
+	 */
+	public function test_no_secret_reaches_answers_pages_bundles_or_logs(): void {
+		self::upstream()->set( array( 'body' => '{"ok":true}' ) );
+		$secrets = self::site_secrets();
+		$this->assertNotEmpty( $secrets );
+
+		$base      = self::site()->url();
+		$pages     = HttpClient::burst(
+			array(
+				HttpClient::spec( $base . '/' ),
+				HttpClient::spec( $base . '/?s=lighthouse' ),
+				HttpClient::spec( $base . '/search/?q=lighthouse' ),
+				HttpClient::spec( $base . '/wp-json/switchboard/v1/jwks' ),
+				HttpClient::spec( $base . '/wp-json/switchboard/v1/session' ),
+				HttpClient::spec( $base . '/wp-json/switchboard/v1/search?q=lighthouse' ),
+				HttpClient::spec( $base . '/wp-json/switchboard/v1/feed' ),
+				HttpClient::spec( $base . '/wp-json/switchboard/v1' ),
+				HttpClient::spec( $base . '/wp-json/' ),
+			)
+		);
+		$haystacks = array( 'debug.log' => self::site()->debug_log() );
+		foreach ( $pages as $index => $page ) {
+			$this->assertLessThan( 500, $page['status'] );
+			$haystacks[ 'response ' . $index ] = $page['body'] . "\n" . implode( "\n", $page['headers'] );
+		}
+		$build = dirname( __DIR__, 3 ) . '/build';
+		foreach ( new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( $build, \FilesystemIterator::SKIP_DOTS ) ) as $file ) {
+			if ( $file instanceof \SplFileInfo && $file->isFile() ) {
+				$haystacks[ $file->getPathname() ] = (string) file_get_contents( $file->getPathname() );
+			}
+		}
+		$this->assertGreaterThan( 12, count( $haystacks ) );
+
+		foreach ( $haystacks as $where => $haystack ) {
+			foreach ( $secrets as $secret ) {
+				$this->assertStringNotContainsString( $secret, $haystack, "A secret appears in {$where}." );
+			}
+		}
+	}
+
+	/**
+	 * The site's signing keys (in every encoding a leak could take) and its webhook secrets.
+	 *
+	 * @return list<string>
+	 */
+	private static function site_secrets(): array {
+		$output  = self::site()->php(
+			<<<'PHP'
+<?php
+$signature = new Switchboard\Events\Signature();
+$secrets   = array();
+foreach ( array( 'search', 'feed', 'payments' ) as $service ) {
+	$secrets[] = $signature->secret( $service );
+}
+foreach ( (array) get_option( Switchboard\Identity\KeyRing::OPTION, array() ) as $entry ) {
+	if ( is_array( $entry ) && is_string( $entry['secret'] ?? null ) ) {
+		$raw       = Switchboard\Identity\Base64Url::decode( $entry['secret'] );
+		$secrets[] = $entry['secret'];
+		$secrets[] = Switchboard\Identity\Base64Url::encode( substr( $raw, 0, 32 ) );
+		$secrets[] = base64_encode( $raw );
+		$secrets[] = bin2hex( $raw );
+	}
+}
+echo json_encode( $secrets );
+PHP
+		);
+		$lines   = array_values( array_filter( explode( "\n", trim( $output ) ) ) );
+		$decoded = json_decode( (string) end( $lines ), true );
+		self::assertIsArray( $decoded, $output );
+
+		return array_values( array_filter( $decoded, static fn( $secret ): bool => is_string( $secret ) && strlen( $secret ) >= 16 ) );
+	}
+
+	/**
 	 * The gateway's own time from `Server-Timing: gateway;dur=N`.
 	 *
 	 * @param array{headers: array<string, string>} $response Response.
