@@ -12,6 +12,8 @@ namespace Switchboard\Gateway;
 use Switchboard\Gateway\Cache\CachedEndpoint;
 use Switchboard\Gateway\Cache\CacheKey;
 use Switchboard\Gateway\Cache\CacheResult;
+use Switchboard\Gateway\FastPath\FastPathRequest;
+use Switchboard\Gateway\FastPath\Memo;
 use Switchboard\Gateway\Metrics\MetricsRecorder;
 use Switchboard\Gateway\RateLimit\ClientIp;
 use Switchboard\Gateway\RateLimit\Policy;
@@ -42,6 +44,19 @@ final class ProxyController implements Module {
 	public const NAMESPACE_PATH = '/switchboard/v1';
 
 	/**
+	 * Headers WordPress sends with a gateway answer that are the same for every identical request, which the
+	 * fast path repeats (lower-case).
+	 */
+	private const REPLAYED_HEADERS = array( 'content-type', 'x-robots-tag', 'link', 'x-content-type-options', 'access-control-expose-headers', 'access-control-allow-headers', 'allow', 'vary', 'cache-control' );
+
+	/**
+	 * The fast-path memo for the answer being sent, written once WordPress has sent its headers.
+	 *
+	 * @var array{key: string, memo: Memo}|null
+	 */
+	private ?array $pending_memo = null;
+
+	/**
 	 * Stores the collaborators.
 	 *
 	 * @param RouteRegistry   $routes   The routes.
@@ -69,6 +84,44 @@ final class ProxyController implements Module {
 	public function register_hooks(): void {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_filter( 'rest_authentication_errors', array( $this, 'authentication_errors' ), 999 );
+		add_filter( 'rest_pre_serve_request', array( $this, 'write_memo' ), PHP_INT_MAX );
+	}
+
+	/**
+	 * The rate-limit bucket of a client on a route (the fast path uses the same).
+	 *
+	 * @param string      $route_id Route id.
+	 * @param string|null $address  Client address, null when unknown.
+	 * @return string
+	 */
+	public static function bucket_key( string $route_id, ?string $address ): string {
+		return 'route:' . $route_id . '|client:' . ( null === $address ? 'unknown' : ClientIp::bucket( $address ) );
+	}
+
+	/**
+	 * `rest_pre_serve_request`: leaves a memo for the fast path once WordPress has sent the answer's headers.
+	 *
+	 * @param mixed $served Whether the request was already served.
+	 * @return mixed Unchanged.
+	 */
+	public function write_memo( mixed $served ): mixed {
+		$pending            = $this->pending_memo;
+		$this->pending_memo = null;
+		if ( null === $pending || 200 !== http_response_code() ) {
+			return $served;
+		}
+
+		$headers = array();
+		foreach ( headers_list() as $line ) {
+			$parts = explode( ':', $line, 2 );
+			if ( 2 === count( $parts ) && in_array( strtolower( trim( $parts[0] ) ), self::REPLAYED_HEADERS, true ) ) {
+				$headers[ trim( $parts[0] ) ] = trim( $parts[1] );
+			}
+		}
+		$memo = $pending['memo'];
+		( new Memo( $memo->route_id, $memo->service_id, $memo->storage_key, $memo->version, $memo->cache, $memo->rate_limit, $memo->proxies, $headers ) )->remember( $pending['key'] );
+
+		return $served;
 	}
 
 	/**
@@ -120,13 +173,18 @@ final class ProxyController implements Module {
 		}
 
 		$address  = $this->client_ip->resolve( $_SERVER );
-		$decision = $this->limiter->consume( 'route:' . $route->id . '|client:' . ( null === $address ? 'unknown' : ClientIp::bucket( $address ) ), self::rate_limit( $route ) );
+		$limit    = self::rate_limit( $route );
+		$decision = $this->limiter->consume( self::bucket_key( $route->id, $address ), $limit );
 		if ( ! $decision->allowed ) {
 			return self::error_response( $decision->error(), $decision->headers() );
 		}
 
 		$args   = RequestArguments::values( $request, $route );
-		$result = $this->fetch( $route, $args );
+		$key    = $route->cache->is_storable() ? CacheKey::for_route( $route->id, $args ) : null;
+		$result = $this->fetch( $route, $args, $key );
+		if ( null !== $key && ! $result->is_error() ) {
+			$this->pending_memo = self::memo( $route, $key, $limit );
+		}
 
 		$headers  = $decision->headers();
 		$fallback = null;
@@ -187,9 +245,10 @@ final class ProxyController implements Module {
 	 *
 	 * @param Route                $route Route.
 	 * @param array<string, mixed> $args  Validated arguments.
+	 * @param CacheKey|null        $key   Cache key of a public route; null for a private one.
 	 * @return CacheResult
 	 */
-	private function fetch( Route $route, array $args ): CacheResult {
+	private function fetch( Route $route, array $args, ?CacheKey $key ): CacheResult {
 		$origin = function () use ( $route, $args ): array|WP_Error {
 			$service = $this->services->get( $route->service );
 			if ( null === $service ) {
@@ -210,11 +269,40 @@ final class ProxyController implements Module {
 			return $answer instanceof WP_Error ? $answer : ResponseShape::apply( $route->response, $answer, $service->id );
 		};
 
-		if ( ! $route->cache->is_storable() ) {
+		if ( null === $key ) {
 			return new CacheResult( $origin(), CacheResult::MISS, 0, $route->cache );
 		}
 
-		return $this->cache->fetch( CacheKey::for_route( $route->id, $args ), $route->cache, $origin );
+		return $this->cache->fetch( $key, $route->cache, $origin );
+	}
+
+	/**
+	 * The fast-path memo for this request, when the fast path could answer it next time: an anonymous
+	 * request with only declared parameters, on a single site with a persistent object cache.
+	 *
+	 * @param Route    $route Route.
+	 * @param CacheKey $key   Cache key of the answer.
+	 * @param Policy   $limit The route's rate limit.
+	 * @return array{key: string, memo: Memo}|null
+	 */
+	private static function memo( Route $route, CacheKey $key, Policy $limit ): ?array {
+		if ( ! wp_using_ext_object_cache() || is_multisite() || 0 !== get_current_user_id() ) {
+			return null;
+		}
+		$request = FastPathRequest::from_server( $_SERVER );
+		if ( null === $request || $request->route_path !== $route->path ) {
+			return null;
+		}
+		foreach ( $request->names as $name ) {
+			if ( ! isset( $route->args[ $name ] ) && '_locale' !== $name ) {
+				return null;
+			}
+		}
+
+		return array(
+			'key'  => $request->key,
+			'memo' => new Memo( $route->id, $route->service, $key->storage_key(), $key->version, $route->cache, $limit, ClientIp::configured_proxies(), array() ),
+		);
 	}
 
 	/**

@@ -43,6 +43,12 @@ final class NativeSite {
 	 */
 	public static function start( string $name ): self {
 		$site = new self( $name, self::free_port() );
+		// A reset keeps wp-content: drop-ins an earlier run installed would load before this run configures them.
+		foreach ( array( 'advanced-cache.php', 'object-cache.php' ) as $drop_in ) {
+			if ( is_file( $site->content_dir() . '/' . $drop_in ) ) {
+				unlink( $site->content_dir() . '/' . $drop_in );
+			}
+		}
 		$site->wp_server( 'reset', '--port', (string) $site->port );
 
 		return $site;

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Gateway\Cache;
 
 use InvalidArgumentException;
+use Switchboard\Gateway\FastPath\Memo;
 use Normalizer;
 
 /**
@@ -81,6 +82,8 @@ final class CacheKey {
 	public static function invalidate_all(): int {
 		$version = self::version() + 1;
 		update_option( self::VERSION_OPTION, $version, true );
+		// The fast path cannot read options: it compares its memos with this copy.
+		wp_cache_set( Memo::VERSION_KEY, $version, Memo::GROUP );
 
 		return $version;
 	}

@@ -120,6 +120,17 @@ final class CachedEndpoint {
 	}
 
 	/**
+	 * The fresh entry stored under a key, without calling anything; for the fast path.
+	 *
+	 * @param string      $storage_key CacheKey::storage_key().
+	 * @param CachePolicy $policy      The route's policy.
+	 * @return array{value: array<mixed>, age: int}|null Null when there is no entry or it is no longer fresh.
+	 */
+	public function fresh( string $storage_key, CachePolicy $policy ): ?array {
+		return $policy->is_storable() ? $this->fresh_entry( $storage_key, $policy ) : null;
+	}
+
+	/**
 	 * Calls the origin once for a burst of identical misses.
 	 *
 	 * @param string                             $name   Storage key.

@@ -114,7 +114,24 @@ final class RateLimiter {
 	 * @return string 64 hex characters.
 	 */
 	public static function hash( string $bucket_key ): string {
-		return hash_hmac( 'sha256', $bucket_key, wp_salt( 'auth' ) );
+		return hash_hmac( 'sha256', $bucket_key, (string) self::secret() );
+	}
+
+	/**
+	 * The key of those HMACs: the site's AUTH_KEY and AUTH_SALT from wp-config.php, which the fast path can
+	 * read before WordPress has loaded wp_salt() (they are what wp_salt( 'auth' ) returns on a configured
+	 * site); wp_salt( 'auth' ) when they are not defined; null when neither is available yet.
+	 *
+	 * @return string|null
+	 */
+	public static function secret(): ?string {
+		$key  = defined( 'AUTH_KEY' ) ? constant( 'AUTH_KEY' ) : null;
+		$salt = defined( 'AUTH_SALT' ) ? constant( 'AUTH_SALT' ) : null;
+		if ( is_string( $key ) && is_string( $salt ) && '' !== $key . $salt ) {
+			return $key . $salt;
+		}
+
+		return function_exists( 'wp_salt' ) ? wp_salt( 'auth' ) : null;
 	}
 
 	/**

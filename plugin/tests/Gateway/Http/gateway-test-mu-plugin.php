@@ -50,10 +50,10 @@ add_filter(
 	'pre_option_switchboard_service_urls',
 	static function () {
 		$upstream = switchboard_http_test_settings()['upstream'];
+		// Not `search` or `feed`: they receive content events, which would reach the upstream too.
 		return array(
-			'fault'  => $upstream,
-			'flaky'  => $upstream,
-			'search' => $upstream,
+			'fault' => $upstream,
+			'flaky' => $upstream,
 		);
 	}
 );
@@ -80,16 +80,17 @@ add_filter(
 		$routes[] = new Route( 'fault/brief', 'fault', '/fault/brief', 'GET', '/v1/brief', Route::ACCESS_PUBLIC, $args, $response, CachePolicy::public( 1, 0, 600 ) );
 		$routes[] = new Route( 'fault/plain', 'fault', '/fault/plain', 'GET', '/v1/plain', Route::ACCESS_PUBLIC, $args, $response );
 		$routes[] = new Route( 'fault/limited', 'fault', '/fault/limited', 'GET', '/v1/limited', Route::ACCESS_PUBLIC, $args, $response, null, Policy::per( switchboard_http_test_settings()['limit'], 3600 ) );
+		$routes[] = new Route( 'fault/limited-cached', 'fault', '/fault/limited-cached', 'GET', '/v1/limited-cached', Route::ACCESS_PUBLIC, $args, $response, CachePolicy::public( 300 ), Policy::per( switchboard_http_test_settings()['limit'], 3600 ) );
 		$routes[] = new Route( 'flaky/plain', 'flaky', '/flaky/plain', 'GET', '/v1/plain', Route::ACCESS_PUBLIC, $args, $response );
 		return $routes;
 	}
 );
 
-// Load tests come from one address; only `fault/limited` keeps a limit to measure.
+// Load tests come from one address; only the `fault/limited` routes keep a limit to measure.
 add_filter(
 	'switchboard_rate_limit',
 	static function ( $policy, $route_id ) {
-		return 'fault/limited' === $route_id ? $policy : Policy::per( 1000000, 1 );
+		return is_string( $route_id ) && str_starts_with( $route_id, 'fault/limited' ) ? $policy : Policy::per( 1000000, 1 );
 	},
 	10,
 	2
