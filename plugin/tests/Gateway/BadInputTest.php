@@ -53,16 +53,7 @@ final class BadInputTest extends TestCase {
 	protected function set_up(): void {
 		parent::set_up();
 		self::upstream()->reset();
-		GatewayFixture::declare_fault_service();
-		update_option(
-			ServiceRegistry::OPTION,
-			array(
-				'search'                   => self::upstream()->url(),
-				'feed'                     => self::upstream()->url(),
-				'payments'                 => self::upstream()->url(),
-				GatewayFixture::SERVICE_ID => self::upstream()->url(),
-			)
-		);
+		GatewayFixture::point_services_at( self::upstream()->url(), array( 'search', 'feed', 'payments' ) );
 		GatewayFixture::add_routes(
 			GatewayFixture::route( 'visitor-write', Route::ACCESS_VISITOR, 'POST' ),
 			GatewayFixture::route( 'editor-read', Route::ACCESS_EDITOR ),

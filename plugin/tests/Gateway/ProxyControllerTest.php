@@ -56,15 +56,7 @@ final class ProxyControllerTest extends TestCase {
 	protected function set_up(): void {
 		parent::set_up();
 		self::upstream()->reset();
-		GatewayFixture::declare_fault_service();
-		update_option(
-			ServiceRegistry::OPTION,
-			array(
-				'search'                   => self::upstream()->url(),
-				'feed'                     => self::upstream()->url(),
-				GatewayFixture::SERVICE_ID => self::upstream()->url(),
-			)
-		);
+		GatewayFixture::point_services_at( self::upstream()->url(), array( 'search', 'feed' ) );
 	}
 
 	/**
@@ -120,8 +112,8 @@ final class ProxyControllerTest extends TestCase {
 						'title'   => 'Hello <b>world</b>',
 						'url'     => 'https://example.org/hello/',
 						'excerpt' => 'An excerpt.',
-						'type'    => 'post',
 						'date'    => '2026-01-02T03:04:05+00:00',
+						'type'    => 'post',
 					),
 				),
 				'total'   => 1,

@@ -57,6 +57,17 @@ final class GatewayFixture {
 	}
 
 	/**
+	 * Declares the `fault` service and points it and the given built-in services at one URL.
+	 *
+	 * @param string       $url Base URL.
+	 * @param list<string> $ids Other services to point there, e.g. `search`.
+	 */
+	public static function point_services_at( string $url, array $ids ): void {
+		self::declare_fault_service();
+		update_option( ServiceRegistry::OPTION, array_fill_keys( array_merge( $ids, array( self::SERVICE_ID ) ), $url ) );
+	}
+
+	/**
 	 * The `fault` service at the given URL.
 	 *
 	 * @param string $url                Base URL.

@@ -63,32 +63,7 @@ final class FeedRoutes {
 				'items' => array(
 					'type'     => 'array',
 					'maxItems' => 24,
-					'items'    => array(
-						'type'       => 'object',
-						'required'   => array( 'id', 'title', 'url' ),
-						'properties' => array(
-							'id'      => array(
-								'type'    => 'integer',
-								'minimum' => 1,
-							),
-							'title'   => array(
-								'type'      => 'string',
-								'maxLength' => 1000,
-							),
-							'url'     => array(
-								'type'   => 'string',
-								'format' => 'uri',
-							),
-							'excerpt' => array(
-								'type'      => 'string',
-								'maxLength' => 5000,
-							),
-							'date'    => array(
-								'type'   => 'string',
-								'format' => 'date-time',
-							),
-						),
-					),
+					'items'    => PostSummary::schema(),
 				),
 			),
 		);
@@ -116,13 +91,7 @@ final class FeedRoutes {
 		$items = array();
 		foreach ( $query->posts ?? array() as $post ) {
 			if ( $post instanceof WP_Post ) {
-				$items[] = array(
-					'id'      => $post->ID,
-					'title'   => trim( wp_strip_all_tags( get_the_title( $post ) ) ),
-					'url'     => (string) get_permalink( $post ),
-					'excerpt' => trim( wp_strip_all_tags( get_the_excerpt( $post ) ) ),
-					'date'    => (string) get_the_date( DATE_W3C, $post ),
-				);
+				$items[] = PostSummary::of( $post );
 			}
 		}
 

@@ -81,35 +81,13 @@ final class SearchRoutes {
 				'results' => array(
 					'type'     => 'array',
 					'maxItems' => 50,
-					'items'    => array(
-						'type'       => 'object',
-						'required'   => array( 'id', 'title', 'url' ),
-						'properties' => array(
-							'id'      => array(
-								'type'    => 'integer',
-								'minimum' => 1,
-							),
-							'title'   => array(
-								'type'      => 'string',
-								'maxLength' => 1000,
-							),
-							'url'     => array(
-								'type'   => 'string',
-								'format' => 'uri',
-							),
-							'excerpt' => array(
-								'type'      => 'string',
-								'maxLength' => 5000,
-							),
-							'type'    => array(
+					'items'    => PostSummary::schema(
+						array(
+							'type' => array(
 								'type'      => 'string',
 								'maxLength' => 64,
 							),
-							'date'    => array(
-								'type'   => 'string',
-								'format' => 'date-time',
-							),
-						),
+						)
 					),
 				),
 				'total'   => array(

@@ -28,18 +28,11 @@ final class FastPathTest extends PHPUnitTestCase {
 	private const LIMIT = 10;
 
 	/**
-	 * The served site.
+	 * The served site and the upstream its test services point at.
 	 *
-	 * @var NativeSite|null
+	 * @var GatewaySite|null
 	 */
-	private static ?NativeSite $site = null;
-
-	/**
-	 * The upstream.
-	 *
-	 * @var FaultServer|null
-	 */
-	private static ?FaultServer $upstream = null;
+	private static ?GatewaySite $gateway = null;
 
 	/**
 	 * The site's Redis.
@@ -67,25 +60,13 @@ final class FastPathTest extends PHPUnitTestCase {
 
 		$dir = sys_get_temp_dir() . '/switchboard-fastpath-' . getmypid();
 		Site::make_dir( $dir );
-		self::$redis    = RedisServer::start( $dir );
-		self::$upstream = FaultServer::start();
-		self::$site     = NativeSite::start( 'phpunit-fastpath' );
+		self::$redis   = RedisServer::start( $dir );
+		self::$gateway = GatewaySite::start( 'phpunit-fastpath', self::LIMIT, 2 );
 
-		$content = self::$site->content_dir();
+		$content = self::$gateway->site->content_dir();
 		$plugin  = dirname( __DIR__, 3 );
 		copy( $plugin . '/dropins/object-cache.php', $content . '/object-cache.php' );
 		copy( $plugin . '/dropins/advanced-cache.php', $content . '/advanced-cache.php' );
-		file_put_contents(
-			$content . '/mu-plugins/switchboard-http-test.json',
-			(string) json_encode(
-				array(
-					'upstream' => self::$upstream->url(),
-					'limit'    => self::LIMIT,
-					'cooldown' => 2,
-				)
-			)
-		);
-		self::$site->add_mu_plugin( 'switchboard-http-test.php', (string) file_get_contents( __DIR__ . '/gateway-test-mu-plugin.php' ) );
 
 		$config = dirname( $content ) . '/wp-config.php';
 		$code   = (string) file_get_contents( $config );
@@ -99,12 +80,10 @@ final class FastPathTest extends PHPUnitTestCase {
 	 * Stops everything.
 	 */
 	public static function tearDownAfterClass(): void {
-		self::$site?->stop();
-		self::$upstream?->stop();
+		self::$gateway?->stop();
 		self::$redis?->stop();
-		self::$site     = null;
-		self::$upstream = null;
-		self::$redis    = null;
+		self::$gateway = null;
+		self::$redis   = null;
 		parent::tearDownAfterClass();
 	}
 
@@ -268,14 +247,14 @@ final class FastPathTest extends PHPUnitTestCase {
 	}
 
 	/**
-	 * A gateway URL.
+	 * A gateway URL with query arguments.
 	 *
 	 * @param string                $path  Path below the namespace.
 	 * @param array<string, string> $query Query.
 	 * @return string
 	 */
-	private static function api( string $path, array $query ): string {
-		return self::site()->url() . '/wp-json/switchboard/v1' . $path . '?' . http_build_query( $query );
+	private static function api( string $path, array $query = array() ): string {
+		return self::gateway()->api( $path, $query );
 	}
 
 	/**
@@ -284,9 +263,7 @@ final class FastPathTest extends PHPUnitTestCase {
 	 * @return NativeSite
 	 */
 	private static function site(): NativeSite {
-		self::assertNotNull( self::$site );
-
-		return self::$site;
+		return self::gateway()->site;
 	}
 
 	/**
@@ -295,8 +272,17 @@ final class FastPathTest extends PHPUnitTestCase {
 	 * @return FaultServer
 	 */
 	private static function upstream(): FaultServer {
-		self::assertNotNull( self::$upstream );
+		return self::gateway()->upstream;
+	}
 
-		return self::$upstream;
+	/**
+	 * The site and upstream.
+	 *
+	 * @return GatewaySite
+	 */
+	private static function gateway(): GatewaySite {
+		self::assertNotNull( self::$gateway );
+
+		return self::$gateway;
 	}
 }

@@ -34,18 +34,11 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 	private const COOLDOWN = 2;
 
 	/**
-	 * The served site.
+	 * The served site and the upstream its test services point at.
 	 *
-	 * @var NativeSite|null
+	 * @var GatewaySite|null
 	 */
-	private static ?NativeSite $site = null;
-
-	/**
-	 * The upstream every test service points at.
-	 *
-	 * @var FaultServer|null
-	 */
-	private static ?FaultServer $upstream = null;
+	private static ?GatewaySite $gateway = null;
 
 	/**
 	 * A server no route points at: it must never receive a request.
@@ -59,32 +52,17 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 	 */
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
-		self::$upstream  = FaultServer::start();
 		self::$bystander = FaultServer::start();
-		self::$site      = NativeSite::start( 'phpunit-gateway' );
-		$mu_plugins      = self::$site->content_dir() . '/mu-plugins';
-		file_put_contents(
-			$mu_plugins . '/switchboard-http-test.json',
-			(string) json_encode(
-				array(
-					'upstream' => self::$upstream->url(),
-					'limit'    => self::LIMIT,
-					'cooldown' => self::COOLDOWN,
-				)
-			)
-		);
-		self::$site->add_mu_plugin( 'switchboard-http-test.php', (string) file_get_contents( __DIR__ . '/gateway-test-mu-plugin.php' ) );
+		self::$gateway   = GatewaySite::start( 'phpunit-gateway', self::LIMIT, self::COOLDOWN );
 	}
 
 	/**
 	 * Stops everything.
 	 */
 	public static function tearDownAfterClass(): void {
-		self::$site?->stop();
-		self::$upstream?->stop();
+		self::$gateway?->stop();
 		self::$bystander?->stop();
-		self::$site      = null;
-		self::$upstream  = null;
+		self::$gateway   = null;
 		self::$bystander = null;
 		parent::tearDownAfterClass();
 	}
@@ -469,7 +447,7 @@ PHP
 	 * @return string
 	 */
 	private static function api( string $path, array $query = array() ): string {
-		return self::site()->url() . '/wp-json/switchboard/v1' . $path . ( array() === $query ? '' : '?' . http_build_query( $query ) );
+		return self::gateway()->api( $path, $query );
 	}
 
 	/**
@@ -478,9 +456,7 @@ PHP
 	 * @return NativeSite
 	 */
 	private static function site(): NativeSite {
-		self::assertNotNull( self::$site );
-
-		return self::$site;
+		return self::gateway()->site;
 	}
 
 	/**
@@ -489,9 +465,18 @@ PHP
 	 * @return FaultServer
 	 */
 	private static function upstream(): FaultServer {
-		self::assertNotNull( self::$upstream );
+		return self::gateway()->upstream;
+	}
 
-		return self::$upstream;
+	/**
+	 * The site and upstream.
+	 *
+	 * @return GatewaySite
+	 */
+	private static function gateway(): GatewaySite {
+		self::assertNotNull( self::$gateway );
+
+		return self::$gateway;
 	}
 
 	/**
