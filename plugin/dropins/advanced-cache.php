@@ -42,7 +42,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	require_once $plugin_dir . '/src/Autoloader.php';
 	( new Switchboard\Autoloader( 'Switchboard\\', $plugin_dir . '/src' ) )->register();
 
-	if ( Switchboard\Gateway\FastPath\FastPath::serve_current_request() ) {
+	if ( Switchboard\Gateway\FastPath\FastPath::serve_before_wordpress() ) {
 		exit;
 	}
 } )();

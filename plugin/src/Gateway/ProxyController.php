@@ -119,7 +119,7 @@ final class ProxyController implements Module {
 			}
 		}
 		$memo = $pending['memo'];
-		( new Memo( $memo->route_id, $memo->service_id, $memo->storage_key, $memo->version, $memo->cache, $memo->rate_limit, $memo->proxies, $headers ) )->remember( $pending['key'] );
+		( new Memo( $memo->route_id, $memo->service_id, $memo->storage_key, $memo->version, $memo->cache, $memo->rate_limit, $memo->proxies, $headers ) )->remember( $this->cache->store(), $pending['key'] );
 
 		return $served;
 	}
@@ -278,7 +278,7 @@ final class ProxyController implements Module {
 
 	/**
 	 * The fast-path memo for this request, when the fast path could answer it next time: an anonymous
-	 * request with only declared parameters, on a single site with a persistent object cache.
+	 * request with only declared parameters, on a single site.
 	 *
 	 * @param Route    $route Route.
 	 * @param CacheKey $key   Cache key of the answer.
@@ -286,7 +286,7 @@ final class ProxyController implements Module {
 	 * @return array{key: string, memo: Memo}|null
 	 */
 	private static function memo( Route $route, CacheKey $key, Policy $limit ): ?array {
-		if ( ! wp_using_ext_object_cache() || is_multisite() || 0 !== get_current_user_id() ) {
+		if ( is_multisite() || 0 !== get_current_user_id() ) {
 			return null;
 		}
 		$request = FastPathRequest::from_server( $_SERVER );

@@ -120,6 +120,15 @@ final class CachedEndpoint {
 	}
 
 	/**
+	 * Where entries are kept.
+	 *
+	 * @return CacheStore
+	 */
+	public function store(): CacheStore {
+		return $this->store;
+	}
+
+	/**
 	 * The fresh entry stored under a key, without calling anything; for the fast path.
 	 *
 	 * @param string      $storage_key CacheKey::storage_key().

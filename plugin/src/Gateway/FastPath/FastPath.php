@@ -1,6 +1,6 @@
 <?php
 /**
- * Answers repeated public gateway reads before WordPress loads.
+ * Answers repeated public gateway reads before WordPress has fully loaded.
  *
  * @package Switchboard
  */
@@ -9,8 +9,10 @@ declare( strict_types=1 );
 
 namespace Switchboard\Gateway\FastPath;
 
+use Closure;
 use Switchboard\Gateway\Cache\CachedEndpoint;
 use Switchboard\Gateway\Cache\CacheResult;
+use Switchboard\Gateway\Cache\CacheStore;
 use Switchboard\Gateway\Cache\ObjectCacheStore;
 use Switchboard\Gateway\Metrics\MetricsRecorder;
 use Switchboard\Gateway\Metrics\MetricsStore;
@@ -19,29 +21,43 @@ use Switchboard\Gateway\RateLimit\ClientIp;
 use Switchboard\Gateway\RateLimit\RateLimiter;
 
 /**
- * Run by the `advanced-cache.php` drop-in with the persistent object cache started early (as Batcache
- * does): when a request is byte for byte one that WordPress already validated and answered (see Memo), and
- * its answer is fresh in the cache, it is sent from here, after the same per-client rate limit, with the
- * same headers. Everything else (a first request, a stale entry, a refused rate limit, a logged-in visitor,
- * any doubt) falls through to WordPress, which answers as it always does.
+ * When a request is byte for byte one that WordPress already validated and answered (see Memo), and its
+ * answer is fresh in the cache, it is sent from here, after the same per-client rate limit, with the same
+ * headers. Everything else (a first request, a stale entry, a refused rate limit, a logged-in visitor, any
+ * doubt) falls through to WordPress, which answers as it always does.
+ *
+ * Two callers: the `advanced-cache.php` drop-in, before WordPress loads its database (object cache only),
+ * and EarlyAnswer, once plugins are loaded but before the theme, `init` and the REST server.
  */
 final class FastPath {
 
 	/**
-	 * Stores where samples go.
+	 * Stores the collaborators.
 	 *
+	 * @param CacheStore      $store   Where the gateway keeps its cache and memos.
+	 * @param Closure():int   $version The current cache version (CacheKey::version()).
 	 * @param MetricsRecorder $metrics Receives one sample per answered request.
+	 * @param string          $stage   Named in Server-Timing: `fast path` or `early`.
 	 */
-	public function __construct( private readonly MetricsRecorder $metrics ) {
+	public function __construct(
+		private readonly CacheStore $store,
+		private readonly Closure $version,
+		private readonly MetricsRecorder $metrics,
+		private readonly string $stage
+	) {
 	}
 
 	/**
-	 * Answers the current request if it can.
+	 * For the drop-in: answers the current request from the object cache if it can.
 	 *
 	 * @return bool Whether a response was sent (the caller then exits).
 	 */
-	public static function serve_current_request(): bool {
-		return ( new self( new MetricsStore() ) )->serve( $_SERVER );
+	public static function serve_before_wordpress(): bool {
+		if ( ! wp_using_ext_object_cache() ) {
+			return false;
+		}
+
+		return ( new self( new ObjectCacheStore(), Memo::cached_version( ... ), new MetricsStore(), 'fast path' ) )->serve( $_SERVER );
 	}
 
 	/**
@@ -52,24 +68,21 @@ final class FastPath {
 	 */
 	public function serve( array $server ): bool {
 		$started = microtime( true );
-		if ( ! wp_using_ext_object_cache() || is_multisite() ) {
+		if ( is_multisite() || null === RateLimiter::secret() ) {
 			return false;
 		}
 		$request = FastPathRequest::from_server( $server );
-		$memo    = null === $request ? null : Memo::find( $request->key );
-		if ( null === $memo || ! $memo->is_current() ) {
+		$memo    = null === $request ? null : Memo::find( $this->store, $request->key );
+		if ( null === $memo || ( $this->version )() !== $memo->version ) {
 			return false;
 		}
-		$fresh = ( new CachedEndpoint( new ObjectCacheStore() ) )->fresh( $memo->storage_key, $memo->cache );
-		// wp_json_encode() is not loaded yet; with valid UTF-8 it gives the same bytes as json_encode().
+		$fresh = ( new CachedEndpoint( $this->store ) )->fresh( $memo->storage_key, $memo->cache );
+		// wp_json_encode() may not be loaded yet; with valid UTF-8 it gives the same bytes as json_encode().
 		$body = null === $fresh ? false : json_encode( $fresh['value'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode
 		if ( null === $fresh || false === $body ) {
 			return false;
 		}
 
-		if ( null === RateLimiter::secret() ) {
-			return false;
-		}
 		$address  = ( new ClientIp( $memo->proxies ) )->resolve( $server );
 		$decision = ( new RateLimiter() )->consume( ProxyController::bucket_key( $memo->route_id, $address ), $memo->rate_limit );
 		if ( ! $decision->allowed ) {
@@ -80,7 +93,7 @@ final class FastPath {
 		$headers      = $memo->headers + $decision->headers() + array(
 			'Age'                 => (string) $fresh['age'],
 			'X-Switchboard-Cache' => 'HIT',
-			'Server-Timing'       => sprintf( 'gateway;dur=%.1f;desc="fast path"', $milliseconds ),
+			'Server-Timing'       => sprintf( 'gateway;dur=%.1f;desc="%s"', $milliseconds, $this->stage ),
 		);
 		http_response_code( 200 );
 		foreach ( $headers as $name => $value ) {

@@ -10,10 +10,11 @@ declare( strict_types=1 );
 namespace Switchboard\Gateway\FastPath;
 
 use Switchboard\Gateway\Cache\CachePolicy;
+use Switchboard\Gateway\Cache\CacheStore;
 use Switchboard\Gateway\RateLimit\Policy;
 
 /**
- * A note WordPress leaves in the object cache after it validated a request to a public cached route and
+ * A note WordPress leaves in the gateway's cache store after it validated a request to a public cached route and
  * answered it: which cache entry holds the answer, the route's cache policy and rate limit, the trusted
  * proxies, and the headers WordPress sent. With it, the next identical request can be answered before
  * WordPress loads, under the same rules.
@@ -21,14 +22,19 @@ use Switchboard\Gateway\RateLimit\Policy;
 final class Memo {
 
 	/**
-	 * Object cache group of memos and of the cache version they were written under.
+	 * Object cache group of the copy of the cache version that the drop-in reads (it cannot read options).
 	 */
 	public const GROUP = 'switchboard_fast';
 
 	/**
-	 * Key of the current cache version (CacheKey::version()) in GROUP.
+	 * Key of that copy of CacheKey::version() in GROUP.
 	 */
 	public const VERSION_KEY = 'cache_version';
+
+	/**
+	 * Prefix of a memo's storage key.
+	 */
+	private const PREFIX = 'swb_memo_';
 
 	/**
 	 * Builds a memo.
@@ -57,38 +63,41 @@ final class Memo {
 	/**
 	 * The memo for a request, or null.
 	 *
-	 * @param string $key FastPathRequest::$key.
+	 * @param CacheStore $store Where the gateway keeps its cache.
+	 * @param string     $key   FastPathRequest::$key.
 	 * @return self|null
 	 */
-	public static function find( string $key ): ?self {
-		$found = false;
-		$data  = wp_cache_get( $key, self::GROUP, false, $found );
+	public static function find( CacheStore $store, string $key ): ?self {
+		$data = $store->get( self::PREFIX . $key );
 
-		return $found && is_array( $data ) ? self::from_array( $data ) : null;
+		return null === $data ? null : self::from_array( $data );
 	}
 
 	/**
 	 * Stores the memo for a request, unless the same one is there already.
 	 *
-	 * @param string $key FastPathRequest::$key.
+	 * @param CacheStore $store Where the gateway keeps its cache.
+	 * @param string     $key   FastPathRequest::$key.
 	 */
-	public function remember( string $key ): void {
+	public function remember( CacheStore $store, string $key ): void {
 		$data = $this->to_array();
-		if ( wp_cache_get( $key, self::GROUP ) !== $data ) {
-			wp_cache_set( $key, $data, self::GROUP, max( 1, $this->cache->retention() ) );
+		if ( $store->get( self::PREFIX . $key ) !== $data ) {
+			$store->set( self::PREFIX . $key, $data, max( 1, $this->cache->retention() ) );
 		}
-		wp_cache_add( self::VERSION_KEY, $this->version, self::GROUP );
+		if ( wp_using_ext_object_cache() ) {
+			wp_cache_add( self::VERSION_KEY, $this->version, self::GROUP );
+		}
 	}
 
 	/**
-	 * Whether the memo belongs to the current cache version (entries of older versions were invalidated).
+	 * The cache version as the drop-in can know it: the object cache's copy, or 0 when there is none.
 	 *
-	 * @return bool
+	 * @return int
 	 */
-	public function is_current(): bool {
+	public static function cached_version(): int {
 		$version = wp_cache_get( self::VERSION_KEY, self::GROUP );
 
-		return is_numeric( $version ) && (int) $version === $this->version;
+		return is_numeric( $version ) ? (int) $version : 0;
 	}
 
 	/**
