@@ -24,8 +24,8 @@ use WP_REST_Request;
 use WP_REST_Response;
 
 /**
- * Registers every declared route with the REST API and answers it: undeclared parameters refused, per-client
- * rate limit, the service called through the cache (public routes) or directly (private ones), the answer
+ * Registers every declared route with the REST API and answers it (after WordPress has validated the
+ * arguments and NamespaceGuard has refused undeclared ones): per-client rate limit, the service called through the cache (public routes) or directly (private ones), the answer
  * reduced to the route's schema, and the route's fallback when the service fails.
  *
  * Every answer carries `Cache-Control` (the route's policy on success, `no-store` otherwise), the rate limit
@@ -166,12 +166,7 @@ final class ProxyController implements Module {
 	 * @return WP_REST_Response
 	 */
 	public function handle( WP_REST_Request $request, Route $route ): WP_REST_Response {
-		$started = microtime( true );
-		$unknown = RequestArguments::unknown( $request, $route );
-		if ( array() !== $unknown ) {
-			return self::error_response( RequestArguments::unknown_error( $unknown ) );
-		}
-
+		$started  = microtime( true );
 		$address  = $this->client_ip->resolve( $_SERVER );
 		$limit    = self::rate_limit( $route );
 		$decision = $this->limiter->consume( self::bucket_key( $route->id, $address ), $limit );

@@ -13,7 +13,8 @@ use WP_Error;
 use WP_REST_Request;
 
 /**
- * Turns a route's declared `args` into what register_rest_route() needs, and refuses anything undeclared.
+ * Turns a route's declared `args` into what register_rest_route() needs, and holds the namespace's rules
+ * for undeclared parameters and unclean text (applied by NamespaceGuard to every `switchboard/v1` route).
  *
  * WordPress ignores unknown parameters; the gateway refuses them, so a typo or a probe gets a clear 400
  * instead of a silently different answer, and cache keys can only vary by declared arguments. Every string,
@@ -81,23 +82,16 @@ final class RequestArguments {
 	}
 
 	/**
-	 * The names of parameters the request sends that the route does not declare.
+	 * The names among `$sent` that are neither declared nor one WordPress itself adds.
 	 *
-	 * @param WP_REST_Request $request Request.
-	 * @param Route           $route   Route.
+	 * @param array<int|string> $sent     Parameter names.
+	 * @param array<mixed>      $declared The endpoint's `args`, keyed by name.
 	 * @return list<string>
 	 */
-	public static function unknown( WP_REST_Request $request, Route $route ): array {
-		// get_json_params() is null when the body is not JSON, whatever the stubs say.
-		$sent = array_merge(
-			array_keys( $request->get_query_params() ),
-			array_keys( $request->get_body_params() ),
-			array_keys( (array) $request->get_json_params() )
-		);
-
+	public static function undeclared( array $sent, array $declared ): array {
 		$unknown = array();
 		foreach ( array_unique( array_map( 'strval', $sent ) ) as $name ) {
-			if ( ! isset( $route->args[ $name ] ) && ! in_array( $name, self::RESERVED, true ) ) {
+			if ( ! array_key_exists( $name, $declared ) && ! in_array( $name, self::RESERVED, true ) ) {
 				$unknown[] = $name;
 			}
 		}
@@ -148,7 +142,7 @@ final class RequestArguments {
 	 * @param mixed $value Value.
 	 * @return bool
 	 */
-	private static function is_clean( mixed $value ): bool {
+	public static function is_clean( mixed $value ): bool {
 		if ( is_string( $value ) ) {
 			return mb_check_encoding( $value, 'UTF-8' ) && 1 !== preg_match( '/[\x00-\x1f\x7f]/', $value );
 		}
