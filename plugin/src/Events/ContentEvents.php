@@ -24,7 +24,8 @@ use WP_User;
  * (a tombstone) and `author.updated` (an author of published posts changed their display name). Only public
  * post types are reported (filter `switchboard_event_post_types`). One save fires several hooks (terms, then
  * the status transition); the rows written for a post earlier in the same request and not yet picked up are
- * rewritten instead of adding more.
+ * rewritten instead of adding more. Each row names its subject (`post:<id>` or `author:<id>`), so that the
+ * events about one post or author reach each service in the order they happened.
  */
 final class ContentEvents implements Module {
 
@@ -224,8 +225,9 @@ final class ContentEvents implements Module {
 	 * @param array<string, mixed> $payload Event data.
 	 */
 	private function record( int $post_id, string $type, array $payload ): void {
-		$now   = ( $this->clock )();
-		$wrote = false;
+		$now     = ( $this->clock )();
+		$wrote   = false;
+		$subject = self::subject( $post_id, $payload );
 		foreach ( $this->registry->all() as $service ) {
 			if ( ! $service->subscribes_to_events || ! $service->is_configured() ) {
 				continue;
@@ -242,7 +244,7 @@ final class ContentEvents implements Module {
 				}
 			}
 
-			$event_id = $this->outbox->add( $service->id, $type, $payload, $now );
+			$event_id = $this->outbox->add( $service->id, $type, $payload, $now, $subject );
 			if ( '' !== $event_id ) {
 				$wrote = true;
 				if ( $post_id > 0 ) {
@@ -254,6 +256,22 @@ final class ContentEvents implements Module {
 		if ( $wrote && null !== $this->trigger ) {
 			$this->trigger->kick_after_request();
 		}
+	}
+
+	/**
+	 * What an event is about, so that a service receives the events about one thing in order.
+	 *
+	 * @param int                  $post_id Post id, or 0.
+	 * @param array<string, mixed> $payload Event data.
+	 * @return string `post:<id>`, `author:<id>`, or '' when unordered.
+	 */
+	private static function subject( int $post_id, array $payload ): string {
+		if ( $post_id > 0 ) {
+			return 'post:' . $post_id;
+		}
+		$author = is_array( $payload['author'] ?? null ) ? $payload['author'] : array();
+
+		return is_int( $author['id'] ?? null ) ? 'author:' . $author['id'] : '';
 	}
 
 	/**

@@ -20,7 +20,9 @@ use WP_Error;
  * delivered on a 2xx JSON answer; otherwise due again after an exponential, jittered backoff
  * (30 s doubling to at most an hour), and dead after `max_attempts` failures (12 by default: about
  * eight hours of outage). Once a service fails in a run, its other rows wait for the next run, and rows that
- * were not sent because the circuit is open are given back without counting an attempt.
+ * were not sent because the circuit is open are given back without counting an attempt. The events about one
+ * post (or author) reach a service in the order they happened: Outbox::due() holds a row back while an older
+ * row about the same thing is pending, so a retry is never overtaken by a later change.
  */
 final class Dispatcher {
 

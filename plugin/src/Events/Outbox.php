@@ -15,6 +15,11 @@ use wpdb;
  * Reads and writes `{prefix}switchboard_outbox`: one row per event and service, `pending` until delivered,
  * `dead` after too many failed attempts (until replayed).
  *
+ * Rows with the same non-empty `subject` (a post, an author) reach their service in the order they were
+ * written: due() offers a row only when no older row of its subject and service is still pending, so one
+ * event waiting for its retry holds back the later events about the same thing, and nothing else. (A dead
+ * row stops holding them back; replaying it later delivers it after them.)
+ *
  * A runner takes a row by a compare-and-set UPDATE that writes its own lease token and pushes
  * `next_attempt_at` past the lease; only the runner whose UPDATE changed the row sends it, and only the
  * holder of the token may settle it. A runner that dies leaves the row due again when the lease runs out.
@@ -56,9 +61,10 @@ final class Outbox {
 	 * @param string       $type    Event type, e.g. `post.published`.
 	 * @param array<mixed> $payload Event data.
 	 * @param int          $now     Unix time.
+	 * @param string       $subject What the event is about, e.g. `post:12`, for ordering; '' for none.
 	 * @return string The new event's id, or '' when it could not be written.
 	 */
-	public function add( string $service, string $type, array $payload, int $now ): string {
+	public function add( string $service, string $type, array $payload, int $now, string $subject = '' ): string {
 		$wpdb = $this->db();
 		$json = wp_json_encode( $payload );
 		if ( null === $wpdb || false === $json ) {
@@ -73,13 +79,14 @@ final class Outbox {
 				'event_id'        => $event_id,
 				'service'         => $service,
 				'type'            => $type,
+				'subject'         => substr( $subject, 0, 64 ),
 				'payload'         => $json,
 				'status'          => self::PENDING,
 				'attempts'        => 0,
 				'next_attempt_at' => $now,
 				'created_at'      => $now,
 			),
-			array( '%s', '%s', '%s', '%s', '%s', '%d', '%d', '%d' )
+			array( '%s', '%s', '%s', '%s', '%s', '%s', '%d', '%d', '%d' )
 		);
 
 		return 1 === $inserted ? $event_id : '';
@@ -129,7 +136,8 @@ final class Outbox {
 	}
 
 	/**
-	 * Due pending rows, oldest first, as row id => service id.
+	 * Due pending rows, oldest first, as row id => service id, leaving out rows whose subject has an older
+	 * pending row for the same service.
 	 *
 	 * @param int          $now     Unix time.
 	 * @param int          $limit   Most rows.
@@ -142,16 +150,20 @@ final class Outbox {
 			return array();
 		}
 
-		$sql    = 'SELECT id, service FROM %i WHERE status = %s AND next_attempt_at <= %d';
-		$values = array( Schema::outbox( $wpdb ), self::PENDING, $now );
+		$table  = Schema::outbox( $wpdb );
+		$sql    = 'SELECT o.id, o.service FROM %i o WHERE o.status = %s AND o.next_attempt_at <= %d';
+		$values = array( $table, self::PENDING, $now );
 		foreach ( $exclude as $service ) {
-			$sql     .= ' AND service <> %s';
+			$sql     .= ' AND o.service <> %s';
 			$values[] = $service;
 		}
+		$sql     .= " AND ( o.subject = '' OR NOT EXISTS ( SELECT 1 FROM %i e WHERE e.service = o.service AND e.subject = o.subject AND e.status = %s AND e.id < o.id ) )";
+		$values[] = $table;
+		$values[] = self::PENDING;
 		$values[] = max( 1, $limit );
 
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- the outbox's own queue; WPCS 2.3 predates %i.
-		$rows = $wpdb->get_results( (string) $wpdb->prepare( $sql . ' ORDER BY next_attempt_at, id LIMIT %d', $values ), 'ARRAY_A' );
+		$rows = $wpdb->get_results( (string) $wpdb->prepare( $sql . ' ORDER BY o.next_attempt_at, o.id LIMIT %d', $values ), 'ARRAY_A' );
 		// phpcs:enable
 
 		$due = array();
@@ -311,6 +323,90 @@ final class Outbox {
 		}
 
 		return $counts;
+	}
+
+	/**
+	 * Rows that need an administrator's eye, newest first: dead rows, and pending rows that have failed at
+	 * least once (being retried), or only one of the two kinds.
+	 *
+	 * @param string $kind   'dead', 'retrying' or 'all'.
+	 * @param int    $limit  Most rows.
+	 * @param int    $offset Rows to skip.
+	 * @return list<array{id: int, event_id: string, service: string, type: string, status: string, attempts: int, last_error: string, created_at: int, next_attempt_at: int}>
+	 */
+	public function failures( string $kind, int $limit, int $offset = 0 ): array {
+		$wpdb = $this->db();
+		if ( null === $wpdb ) {
+			return array();
+		}
+
+		$where = self::failures_where( $kind );
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- a live view of the outbox; WPCS 2.3 predates %i.
+		$rows = $wpdb->get_results( (string) $wpdb->prepare( 'SELECT id, event_id, service, type, status, attempts, last_error, created_at, next_attempt_at FROM %i WHERE ' . $where['sql'] . ' ORDER BY id DESC LIMIT %d OFFSET %d', array_merge( array( Schema::outbox( $wpdb ) ), $where['values'], array( max( 1, $limit ), max( 0, $offset ) ) ) ), 'ARRAY_A' );
+		// phpcs:enable
+
+		$failures = array();
+		foreach ( $rows ?? array() as $row ) {
+			$failures[] = array(
+				'id'              => self::int_of( $row['id'] ?? 0 ),
+				'event_id'        => self::string_of( $row['event_id'] ?? '' ),
+				'service'         => self::string_of( $row['service'] ?? '' ),
+				'type'            => self::string_of( $row['type'] ?? '' ),
+				'status'          => self::string_of( $row['status'] ?? '' ),
+				'attempts'        => self::int_of( $row['attempts'] ?? 0 ),
+				'last_error'      => self::string_of( $row['last_error'] ?? '' ),
+				'created_at'      => self::int_of( $row['created_at'] ?? 0 ),
+				'next_attempt_at' => self::int_of( $row['next_attempt_at'] ?? 0 ),
+			);
+		}
+
+		return $failures;
+	}
+
+	/**
+	 * Number of rows failures() lists for a kind.
+	 *
+	 * @param string $kind 'dead', 'retrying' or 'all'.
+	 * @return int
+	 */
+	public function count_failures( string $kind ): int {
+		$wpdb = $this->db();
+		if ( null === $wpdb ) {
+			return 0;
+		}
+
+		$where = self::failures_where( $kind );
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- a live count of the outbox; WPCS 2.3 predates %i.
+		$count = $wpdb->get_var( (string) $wpdb->prepare( 'SELECT COUNT(*) FROM %i WHERE ' . $where['sql'], array_merge( array( Schema::outbox( $wpdb ) ), $where['values'] ) ) );
+		// phpcs:enable
+
+		return self::int_of( $count );
+	}
+
+	/**
+	 * The condition of failures() for a kind.
+	 *
+	 * @param string $kind 'dead', 'retrying' or anything else for both.
+	 * @return array{sql: literal-string, values: list<int|string>}
+	 */
+	private static function failures_where( string $kind ): array {
+		if ( self::DEAD === $kind ) {
+			return array(
+				'sql'    => 'status = %s',
+				'values' => array( self::DEAD ),
+			);
+		}
+		if ( 'retrying' === $kind ) {
+			return array(
+				'sql'    => 'status = %s AND attempts > 0',
+				'values' => array( self::PENDING ),
+			);
+		}
+
+		return array(
+			'sql'    => '(status = %s OR (status = %s AND attempts > 0))',
+			'values' => array( self::DEAD, self::PENDING ),
+		);
 	}
 
 	/**

@@ -12,7 +12,8 @@ namespace Switchboard\Events;
 use wpdb;
 
 /**
- * `{prefix}switchboard_outbox` holds one row per event and subscribing service until it is delivered (or dead);
+ * `{prefix}switchboard_outbox` holds one row per event and subscribing service until it is delivered (or dead),
+ * with the `subject` (e.g. `post:12`) whose events must reach a service in order;
  * `{prefix}switchboard_webhook_ids` remembers the ids of verified inbound webhooks until their window is over.
  *
  * Both are created with dbDelta() the first time they are needed, and again whenever VERSION changes.
@@ -23,7 +24,7 @@ final class Schema {
 	/**
 	 * Schema version; bump it when the schema below changes.
 	 */
-	public const VERSION = '1';
+	public const VERSION = '2';
 
 	/**
 	 * Option holding the installed schema version.
@@ -84,6 +85,7 @@ final class Schema {
 				event_id char(36) NOT NULL,
 				service varchar(32) NOT NULL,
 				type varchar(40) NOT NULL,
+				subject varchar(64) NOT NULL DEFAULT '',
 				payload longtext NOT NULL,
 				status varchar(10) NOT NULL DEFAULT 'pending',
 				attempts int(10) unsigned NOT NULL DEFAULT 0,
@@ -94,7 +96,8 @@ final class Schema {
 				delivered_at bigint(20) unsigned DEFAULT NULL,
 				PRIMARY KEY  (id),
 				UNIQUE KEY event_service (event_id,service),
-				KEY due (status,next_attempt_at)
+				KEY due (status,next_attempt_at),
+				KEY subject (service,subject,status)
 			) {$collate};",
 				"CREATE TABLE {$ids} (
 				id_hash char(64) NOT NULL,

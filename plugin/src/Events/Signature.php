@@ -72,6 +72,37 @@ final class Signature {
 	 * @return string
 	 */
 	public function secret( string $service_id ): string {
+		$secret = self::configured_secret( $service_id );
+		if ( null !== $secret ) {
+			return $secret;
+		}
+
+		$option = self::secret_option( $service_id );
+		// add_option() does nothing when another request stored a secret first; the stored one wins.
+		add_option( $option, bin2hex( random_bytes( 32 ) ), '', false );
+		wp_cache_delete( $option, 'options' );
+		$stored = get_option( $option );
+
+		return is_string( $stored ) ? $stored : '';
+	}
+
+	/**
+	 * Whether a service has a secret already (configured, or generated and stored), without generating one.
+	 *
+	 * @param string $service_id Service id.
+	 * @return bool
+	 */
+	public function has_secret( string $service_id ): bool {
+		return null !== self::configured_secret( $service_id );
+	}
+
+	/**
+	 * The secret from the constant, the environment or the stored option, or null when there is none.
+	 *
+	 * @param string $service_id Service id.
+	 * @return string|null
+	 */
+	private static function configured_secret( string $service_id ): ?string {
 		$name = self::secret_variable( $service_id );
 		if ( defined( $name ) ) {
 			$value = constant( $name );
@@ -84,16 +115,19 @@ final class Signature {
 			return $env;
 		}
 
-		$option = self::SECRET_OPTION_PREFIX . str_replace( '-', '_', $service_id );
-		$stored = get_option( $option );
-		if ( ! is_string( $stored ) || strlen( $stored ) < 32 ) {
-			// add_option() does nothing when another request stored a secret first; the stored one wins.
-			add_option( $option, bin2hex( random_bytes( 32 ) ), '', false );
-			wp_cache_delete( $option, 'options' );
-			$stored = get_option( $option );
-		}
+		$stored = get_option( self::secret_option( $service_id ) );
 
-		return is_string( $stored ) ? $stored : '';
+		return is_string( $stored ) && strlen( $stored ) >= 32 ? $stored : null;
+	}
+
+	/**
+	 * Name of the option holding a service's generated secret.
+	 *
+	 * @param string $service_id Service id.
+	 * @return string
+	 */
+	private static function secret_option( string $service_id ): string {
+		return self::SECRET_OPTION_PREFIX . str_replace( '-', '_', $service_id );
 	}
 
 	/**
@@ -190,6 +224,34 @@ final class Signature {
 	}
 
 	/**
+	 * Forgets a verified id, so that the service's retry of a delivery that could not be processed is accepted.
+	 *
+	 * @param string $service_id Service id.
+	 * @param string $id         Event id.
+	 */
+	public function forget( string $service_id, string $id ): void {
+		$wpdb = $GLOBALS['wpdb'] ?? null;
+		if ( ! $wpdb instanceof wpdb || ! Schema::ensure( $wpdb ) ) {
+			return;
+		}
+
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- the ids table's own row; WPCS 2.3 predates %i.
+		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE id_hash = %s', Schema::webhook_ids( $wpdb ), self::id_hash( $service_id, $id ) ) );
+		// phpcs:enable
+	}
+
+	/**
+	 * The stored form of a service's event id: keyed with a site salt, so the table reveals no ids.
+	 *
+	 * @param string $service_id Service id.
+	 * @param string $id         Event id.
+	 * @return string
+	 */
+	private static function id_hash( string $service_id, string $id ): string {
+		return hash_hmac( 'sha256', $service_id . "\n" . $id, wp_salt( 'auth' ) );
+	}
+
+	/**
 	 * Records a verified id atomically; false when it was already recorded and has not expired.
 	 *
 	 * Rows live for twice the window: any delivery older than that is refused by its timestamp anyway.
@@ -205,7 +267,7 @@ final class Signature {
 			return false;
 		}
 		$table = Schema::webhook_ids( $wpdb );
-		$hash  = hash_hmac( 'sha256', $service_id . "\n" . $id, wp_salt( 'auth' ) );
+		$hash  = self::id_hash( $service_id, $id );
 
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- atomic conditional writes are the point; a cached value would be wrong.
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- WPCS 2.3 predates the %i identifier placeholder (WordPress 6.2); every query is prepared.

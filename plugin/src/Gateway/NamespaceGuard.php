@@ -56,7 +56,8 @@ final class NamespaceGuard implements Module {
 			$sent += $request->get_body_params() + (array) $request->get_json_params();
 		}
 
-		$unknown = RequestArguments::undeclared( array_keys( $sent ), $declared );
+		// A path parameter sent again in the query or body would override the path (WordPress reads those first).
+		$unknown = RequestArguments::undeclared( array_keys( $sent ), array_diff_key( $declared, $request->get_url_params() ) );
 		if ( array() !== $unknown ) {
 			return self::refused( $handler, $request ) ?? RequestArguments::unknown_error( $unknown );
 		}

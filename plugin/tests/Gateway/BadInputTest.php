@@ -88,6 +88,141 @@ final class BadInputTest extends TestCase {
 	}
 
 	/**
+	 * Every other route of the namespace (settings, health, outbox, session, keys) refuses bad input the same
+	 * way, for an administrator who may use them all, and changes nothing.
+	 */
+	public function test_every_other_endpoint_refuses_generated_bad_input(): void {
+		$proxied   = array_map( static fn( Route $route ): string => '/switchboard/v1' . $route->path, ( new RouteRegistry( new ServiceRegistry() ) )->all() );
+		$options   = get_option( ServiceRegistry::OPTION );
+		$endpoints = 0;
+		mt_srand( 20261124 );
+		foreach ( rest_get_server()->get_routes( 'switchboard/v1' ) as $pattern => $handlers ) {
+			if ( '/switchboard/v1' === $pattern || in_array( $pattern, $proxied, true ) || ! is_array( $handlers ) ) {
+				continue;
+			}
+			$path = (string) preg_replace_callback(
+				'#\(\?P<(\w+)>[^)]*\)#',
+				static fn( array $match ): string => 'id' === $match[1] && str_contains( $pattern, 'outbox' ) ? '1' : 'search',
+				$pattern
+			);
+			foreach ( $handlers as $handler ) {
+				if ( ! is_array( $handler ) || true === ( $handler['switchboard_raw_body'] ?? false ) ) {
+					continue; // The signed webhook reads raw bytes; WebhookControllerTest covers it.
+				}
+				$args   = is_array( $handler['args'] ?? null ) ? $handler['args'] : array();
+				$method = (string) array_key_first( array_filter( (array) ( $handler['methods'] ?? array() ) ) );
+				$cases  = self::endpoint_cases( $args, $path );
+				$this->assertGreaterThanOrEqual( self::PER_ROUTE, count( $cases ), "{$method} {$pattern}" );
+				foreach ( $cases as $index => $params ) {
+					$response = $this->send( $method, $path, $params, 0 === $index % 2 );
+					$label    = "{$method} {$pattern} case {$index}: " . self::describe( $params );
+					$this->assertSame( 400, $response->get_status(), $label );
+				}
+				++$endpoints;
+			}
+		}
+
+		$this->assertGreaterThanOrEqual( 7, $endpoints );
+		$this->assertSame( $options, get_option( ServiceRegistry::OPTION ), 'No bad input changed a setting.' );
+		$this->assertSame( 0, self::upstream()->request_count(), 'No bad input reached a service.' );
+	}
+
+	/**
+	 * Bad parameter sets for an endpoint's args: wrong types and bounds per argument, unknown names (also
+	 * ones that repeat a path parameter), unclean text at any depth, missing required arguments.
+	 *
+	 * @param array<mixed> $args Endpoint args.
+	 * @param string       $path Concrete path.
+	 * @return list<array<string, mixed>>
+	 */
+	private static function endpoint_cases( array $args, string $path ): array {
+		$valid = array();
+		$bad   = array();
+		foreach ( $args as $name => $arg ) {
+			if ( ! is_string( $name ) || ! is_array( $arg ) || str_contains( $path, '/' . $name ) ) {
+				continue;
+			}
+			if ( str_contains( $path, 'search/test' ) || str_contains( $path, 'outbox/1' ) ) {
+				continue; // Path parameters: sent in the query they are refused below.
+			}
+			$type = $arg['type'] ?? null;
+			if ( 'object' === $type ) {
+				$valid[ $name ] = array();
+				$bad[ $name ]   = array( 'x', 5, true, array( 'a' => 7 ), array( 'a' => array( 'b' => 1 ) ), array( "k\0" => 'v' ), array( 'k' => "\xC3\x28" ), array( 'k' => str_repeat( 'u', 5000 ) ) );
+			} elseif ( isset( $arg['enum'] ) && is_array( $arg['enum'] ) ) {
+				$valid[ $name ] = $arg['enum'][0];
+				$bad[ $name ]   = array( 'not-one-of-them', '', array( 'x' ), 5, "\0", "\xFF" );
+			} elseif ( 'integer' === $type || 'string' === $type ) {
+				$valid[ $name ] = 'integer' === $type ? ( is_int( $arg['minimum'] ?? null ) ? $arg['minimum'] : 1 ) : 'ok';
+				$bad[ $name ]   = self::bad_values( $arg );
+			}
+		}
+
+		$cases = array();
+		foreach ( $bad as $name => $values ) {
+			foreach ( $values as $value ) {
+				$cases[] = array_merge( $valid, array( $name => $value ) );
+			}
+		}
+		$unknown = array_merge( self::UNKNOWN_NAMES, array( 'id' ) );
+		foreach ( $unknown as $name ) {
+			foreach ( array( '1', '../../../etc/passwd', array( 'a' => 'b' ), "\0" ) as $value ) {
+				$cases[] = array_merge( $valid, array( $name => $value ) );
+			}
+		}
+		foreach ( $args as $name => $arg ) {
+			if ( is_array( $arg ) && ! empty( $arg['required'] ) && isset( $valid[ $name ] ) ) {
+				$missing = $valid;
+				unset( $missing[ $name ] );
+				$cases[] = $missing;
+			}
+		}
+
+		$names  = array_keys( $bad );
+		$wanted = self::PER_ROUTE + 20;
+		for ( $have = count( $cases ); $have < $wanted; $have++ ) {
+			$params = $valid;
+			if ( array() !== $names && 0 !== mt_rand( 0, 3 ) ) {
+				$name            = $names[ mt_rand( 0, count( $names ) - 1 ) ];
+				$params[ $name ] = $bad[ $name ][ mt_rand( 0, count( $bad[ $name ] ) - 1 ) ];
+			} else {
+				$params[ $unknown[ mt_rand( 0, count( $unknown ) - 1 ) ] ] = self::noise();
+			}
+			$cases[] = $params;
+		}
+
+		return $cases;
+	}
+
+	/**
+	 * Sends parameters to an endpoint: the query for reads, JSON or a form body for writes.
+	 *
+	 * @param string               $method  Method.
+	 * @param string               $path    Path.
+	 * @param array<string, mixed> $params  Parameters.
+	 * @param bool                 $as_json Whether a write sends JSON (if the values can be encoded).
+	 * @return \WP_REST_Response
+	 */
+	private function send( string $method, string $path, array $params, bool $as_json ): \WP_REST_Response {
+		$request = new WP_REST_Request( $method, $path );
+		$request->set_header( 'x_wp_nonce', wp_create_nonce( 'wp_rest' ) );
+		if ( 'GET' === $method ) {
+			$request->set_query_params( $params );
+		} else {
+			// Not wp_json_encode(): it would repair invalid UTF-8 and so send a different, valid request.
+			$json = $as_json ? json_encode( $params ) : false;
+			if ( false === $json ) {
+				$request->set_body_params( $params );
+			} else {
+				$request->set_header( 'content-type', 'application/json' );
+				$request->set_body( $json );
+			}
+		}
+
+		return rest_get_server()->dispatch( $request );
+	}
+
+	/**
 	 * Sends parameters to a route: as the query for reads, as JSON or a form body for writes.
 	 *
 	 * @param Route                $route   Route.
@@ -165,7 +300,7 @@ final class BadInputTest extends TestCase {
 	/**
 	 * Values that break an argument's schema.
 	 *
-	 * @param array<string, mixed> $arg Argument schema.
+	 * @param array<mixed> $arg Argument schema.
 	 * @return list<mixed>
 	 */
 	private static function bad_values( array $arg ): array {
@@ -176,7 +311,7 @@ final class BadInputTest extends TestCase {
 			$max = is_int( $arg['maximum'] ?? null ) ? $arg['maximum'] : PHP_INT_MAX;
 			return array_merge(
 				$common,
-				array( $min - 1, $max + 1, (string) ( $max + 1 ), PHP_INT_MAX, '99999999999999999999999', '-99999999999999999999', 1.5, '1.5', '1e3', '1e999', '12abc', 'abc', '', ' ', 'NaN', 'INF', '-INF', true, false, '../../etc/passwd', '..%2F..%2F', '%2e%2e%2f', '/etc/passwd', '1 OR 1=1', '1;DROP TABLE wp_posts', '<script>alert(1)</script>', str_repeat( '9', 5000 ) )
+				array( $min - 1, $max + 1, (string) ( $max + 1 ), PHP_INT_MAX, '99999999999999999999999', '-99999999999999999999', 1.5, '1.5', (string) ( $max + 1 ) . '.0', '1e999', '12abc', 'abc', '', ' ', 'NaN', 'INF', '-INF', true, false, '../../etc/passwd', '..%2F..%2F', '%2e%2e%2f', '/etc/passwd', '1 OR 1=1', '1;DROP TABLE wp_posts', '<script>alert(1)</script>', str_repeat( '9', 5000 ) )
 			);
 		}
 

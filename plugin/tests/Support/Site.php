@@ -182,6 +182,57 @@ final class Site {
 	}
 
 	/**
+	 * Starts a PHP script against the site in a process of its own and returns at once, so that several can
+	 * run together. The script gets the site folder and core folder as its first two arguments (as
+	 * run-site.php does), then `$arguments`; wait_for_script() collects what it printed.
+	 *
+	 * @param string       $script    Absolute path of the script.
+	 * @param list<string> $arguments Further arguments.
+	 * @return array{process: resource, stdout: resource, stderr: resource}
+	 * @throws RuntimeException When the process cannot start.
+	 */
+	public function start_script( string $script, array $arguments = array() ): array {
+		$pipes   = array();
+		$process = proc_open(
+			array_merge( array( PHP_BINARY, $script, $this->dir, $this->core_dir ), $arguments ),
+			array(
+				0 => array( 'file', '/dev/null', 'r' ),
+				1 => array( 'pipe', 'w' ),
+				2 => array( 'pipe', 'w' ),
+			),
+			$pipes
+		);
+		if ( ! is_resource( $process ) ) {
+			throw new RuntimeException( 'Could not start ' . PHP_BINARY );
+		}
+
+		return array(
+			'process' => $process,
+			'stdout'  => $pipes[1],
+			'stderr'  => $pipes[2],
+		);
+	}
+
+	/**
+	 * Waits for a process that start_script() started and returns its exit code and output.
+	 *
+	 * @param array{process: resource, stdout: resource, stderr: resource} $running The process.
+	 * @return array{exit_code: int, stdout: string, stderr: string}
+	 */
+	public static function wait_for_script( array $running ): array {
+		$stdout = (string) stream_get_contents( $running['stdout'] );
+		$stderr = (string) stream_get_contents( $running['stderr'] );
+		fclose( $running['stdout'] );
+		fclose( $running['stderr'] );
+
+		return array(
+			'exit_code' => proc_close( $running['process'] ),
+			'stdout'    => $stdout,
+			'stderr'    => $stderr,
+		);
+	}
+
+	/**
 	 * Writes a PHP translation file (the `.l10n.php` format WordPress 6.5+ reads).
 	 *
 	 * A site language is only accepted when WordPress's own translation for it exists, so a site in a
