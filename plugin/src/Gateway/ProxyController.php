@@ -177,7 +177,8 @@ final class ProxyController implements Module {
 		$args   = RequestArguments::values( $request, $route );
 		$key    = $route->cache->is_storable() ? CacheKey::for_route( $route->id, $args ) : null;
 		$result = $this->fetch( $route, $args, $key );
-		if ( null !== $key && ! $result->is_error() ) {
+		// Only a hit leaves a note for the early answer: most misses (a visitor typing) never repeat.
+		if ( null !== $key && CacheResult::HIT === $result->status ) {
 			$this->pending_memo = self::memo( $route, $key, $limit );
 		}
 

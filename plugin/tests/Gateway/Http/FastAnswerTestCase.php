@@ -118,7 +118,8 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	}
 
 	/**
-	 * The second identical request is answered early, with WordPress's body and headers.
+	 * Once WordPress has answered a request from its cache, the next identical ones are answered early,
+	 * with WordPress's body and headers. (A first answer, a miss, leaves no note: most misses never repeat.)
 	 */
 	public function test_repeated_request_is_answered_before_wordpress_loads(): void {
 		$url = self::api( '/fault/cached', array( 'text' => 'same-' . wp_generate_uuid4() ) );
@@ -126,11 +127,14 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 		$first  = HttpClient::request( $url );
 		$second = HttpClient::request( $url );
 		$third  = HttpClient::request( $url );
+		$fourth = HttpClient::request( $url );
 
 		$this->assertSame( 200, $first['status'] );
 		$this->assertSame( 'MISS', $first['headers']['x-switchboard-cache'] ?? null );
 		$this->assertFalse( static::is_fast( $first ) );
-		foreach ( array( $second, $third ) as $response ) {
+		$this->assertSame( 'HIT', $second['headers']['x-switchboard-cache'] ?? null );
+		$this->assertFalse( static::is_fast( $second ), 'The first hit comes from WordPress, which leaves the note.' );
+		foreach ( array( $third, $fourth ) as $response ) {
 			$this->assertSame( 200, $response['status'] );
 			$this->assertTrue( static::is_fast( $response ), 'Answered early.' );
 			$this->assertSame( '{"ok":true,"echo":"fast"}', $response['body'] );
@@ -154,21 +158,21 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 		for ( $i = 0; $i < 3 * self::LIMIT; $i++ ) {
 			$specs[] = HttpClient::spec( $url, array( 'X-Forwarded-For' => '203.0.113.' . $i ) );
 		}
-		$warm      = HttpClient::request( $url );
+		$warm      = array( HttpClient::request( $url ), HttpClient::request( $url ) );
 		$responses = HttpClient::burst( $specs, 0.01 );
 
-		$this->assertSame( 200, $warm['status'] );
+		$this->assertSame( array( 200, 200 ), array_column( $warm, 'status' ) );
 		$statuses = array_count_values( array_column( $responses, 'status' ) );
 		ksort( $statuses );
 		$this->assertSame(
 			array(
-				200 => self::LIMIT - 1,
-				429 => 2 * self::LIMIT + 1,
+				200 => self::LIMIT - 2,
+				429 => 2 * self::LIMIT + 2,
 			),
 			$statuses
 		);
 		$fast = array_filter( $responses, static fn( array $response ): bool => 200 === $response['status'] && static::is_fast( $response ) );
-		$this->assertCount( self::LIMIT - 1, $fast, 'Every allowed repeat was answered early.' );
+		$this->assertCount( self::LIMIT - 2, $fast, 'Every allowed repeat was answered early.' );
 		foreach ( $responses as $response ) {
 			if ( 429 === $response['status'] ) {
 				$this->assertStringContainsString( 'switchboard_rate_limited', $response['body'] );
@@ -185,7 +189,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	public function test_anything_unusual_goes_through_wordpress(): void {
 		$text = 'unusual-' . wp_generate_uuid4();
 		$url  = self::api( '/fault/cached', array( 'text' => $text ) );
-		$this->assertSame( 200, HttpClient::request( $url )['status'] );
+		$this->assertSame( array( 200, 200 ), array( HttpClient::request( $url )['status'], HttpClient::request( $url )['status'] ) );
 		$this->assertTrue( static::is_fast( HttpClient::request( $url ) ) );
 
 		$through = array(
@@ -215,6 +219,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	public function test_invalidation_reaches_the_fast_path(): void {
 		$url = self::api( '/fault/cached', array( 'text' => 'invalidate-' . wp_generate_uuid4() ) );
 		HttpClient::request( $url );
+		HttpClient::request( $url );
 		$this->assertTrue( static::is_fast( HttpClient::request( $url ) ) );
 
 		self::site()->php( "<?php\nSwitchboard\\Gateway\\Cache\\CacheKey::invalidate_all();\n" );
@@ -224,6 +229,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 		$this->assertFalse( static::is_fast( $after ) );
 		$this->assertSame( '{"ok":true,"echo":"after"}', $after['body'] );
 		$this->assertSame( 2, self::upstream()->request_count() );
+		HttpClient::request( $url );
 		$this->assertTrue( static::is_fast( HttpClient::request( $url ) ), 'The new answer is served fast again.' );
 	}
 
@@ -232,6 +238,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	 */
 	public function test_stale_entries_are_left_to_wordpress(): void {
 		$url = self::api( '/fault/brief', array( 'text' => 'stale-' . wp_generate_uuid4() ) );
+		HttpClient::request( $url );
 		HttpClient::request( $url );
 		$this->assertTrue( static::is_fast( HttpClient::request( $url ) ) );
 
