@@ -16,7 +16,10 @@ module.exports = [
 	// Jest tests beside the blocks (wp-scripts applies these rules to JavaScript tests only).
 	...wpPlugin.configs[ 'test-unit' ].map( ( config ) => ( {
 		...config,
-		files: [ 'blocks/**/test/**/*.{ts,tsx}' ],
+		files: [
+			'blocks/**/test/**/*.{ts,tsx}',
+			'admin/**/test/**/*.{ts,tsx}',
+		],
 	} ) ),
 
 	// Playwright journeys.
@@ -27,7 +30,7 @@ module.exports = [
 
 	// Babel strips types file by file, so a type-only import must say so to be dropped.
 	{
-		files: [ 'blocks/**/*.{ts,tsx}' ],
+		files: [ 'blocks/**/*.{ts,tsx}', 'admin/**/*.{ts,tsx}' ],
 		rules: {
 			'@typescript-eslint/consistent-type-imports': [
 				'error',

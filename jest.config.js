@@ -11,7 +11,10 @@ const esmOnly = [ 'uuid', '@wordpress/theme' ];
 module.exports = {
 	...defaultConfig,
 	rootDir: __dirname,
-	testMatch: [ '<rootDir>/blocks/**/test/*.test.[jt]s?(x)' ],
+	testMatch: [
+		'<rootDir>/blocks/**/test/*.test.[jt]s?(x)',
+		'<rootDir>/admin/**/test/*.test.[jt]s?(x)',
+	],
 	testPathIgnorePatterns: [ '/node_modules/', '<rootDir>/plugin/build/' ],
 	transform: {
 		'\\.m?[jt]sx?$':

@@ -14,7 +14,16 @@ use Switchboard\Events\Dispatcher;
 use Switchboard\Events\DispatchTrigger;
 use Switchboard\Events\Outbox;
 use Switchboard\Events\Signature;
+use Switchboard\Events\WebhookController;
+use Switchboard\Gateway\Cache\CachedEndpoint;
 use Switchboard\Gateway\CircuitBreaker;
+use Switchboard\Gateway\FastPath\EarlyAnswer;
+use Switchboard\Gateway\NamespaceGuard;
+use Switchboard\Gateway\ProxyController;
+use Switchboard\Gateway\RateLimit\ClientIp;
+use Switchboard\Gateway\RateLimit\RateLimiter;
+use Switchboard\Gateway\RouteRegistry;
+use Switchboard\Gateway\SessionController;
 use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
 use Switchboard\I18n\TextDomain;
@@ -90,11 +99,14 @@ final class Plugin {
 		$identity = new ServiceIdentity( $file );
 		$registry = new ServiceRegistry();
 		$outbox   = new Outbox();
+		$client   = new ServiceClient( CircuitBreaker::configured(), $registry, $identity->request_signer() );
+		$metrics  = new Gateway\Metrics\MetricsStore();
+		$store    = CachedEndpoint::default_store();
 		$trigger  = new DispatchTrigger(
 			$file,
 			static fn(): Dispatcher => new Dispatcher(
 				$outbox,
-				new ServiceClient( new CircuitBreaker(), $registry, $identity->request_signer() ),
+				$client,
 				$registry,
 				new Signature()
 			)
@@ -109,6 +121,12 @@ final class Plugin {
 				$identity,
 				$trigger,
 				new ContentEvents( $outbox, $registry, $trigger ),
+				new EarlyAnswer( $store, $metrics ),
+				new ProxyController( new RouteRegistry( $registry ), $registry, $client, new CachedEndpoint( $store ), new RateLimiter(), new ClientIp(), $metrics ),
+				new SessionController(),
+				new NamespaceGuard(),
+				new WebhookController( $registry, new Signature() ),
+				Admin\AdminModule::create( $file, $registry, $client, $metrics, $outbox, $trigger ),
 			)
 		);
 	}

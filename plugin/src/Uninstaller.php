@@ -79,12 +79,13 @@ final class Uninstaller {
 	}
 
 	/**
-	 * Drops the current site's tables: the rate limiter's buckets, the events outbox and the processed webhook ids.
+	 * Drops the current site's tables: the rate limiter's buckets, the events outbox, the processed webhook ids and the gateway metrics.
 	 *
 	 * @return list<string> Names of the tables dropped (or already absent).
 	 */
 	public function drop_tables(): array {
-		$tables = array_merge( array( RateLimitTable::name( $this->wpdb ) ), EventsSchema::tables( $this->wpdb ) );
+		$tables   = array_merge( array( RateLimitTable::name( $this->wpdb ) ), EventsSchema::tables( $this->wpdb ) );
+		$tables[] = Gateway\Metrics\MetricsTable::name( $this->wpdb );
 		foreach ( $tables as $table ) {
 			// Table names come from wpdb's prefix and a constant; DDL has no placeholder form in WPCS 2.3.
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.PreparedSQL.InterpolatedNotPrepared

@@ -9,8 +9,14 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests;
 
+use Switchboard\Admin\AdminModule;
 use Switchboard\Events\ContentEvents;
 use Switchboard\Events\DispatchTrigger;
+use Switchboard\Events\WebhookController;
+use Switchboard\Gateway\FastPath\EarlyAnswer;
+use Switchboard\Gateway\NamespaceGuard;
+use Switchboard\Gateway\ProxyController;
+use Switchboard\Gateway\SessionController;
 use Switchboard\I18n\TextDomain;
 use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Module;
@@ -31,7 +37,10 @@ final class PluginTest extends TestCase {
 		$modules = $plugin->modules();
 
 		$this->assertSame( '/srv/plugins/switchboard/switchboard.php', $plugin->file() );
-		$this->assertSame( array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class ), array_map( 'get_class', $modules ) );
+		$this->assertSame(
+			array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class, EarlyAnswer::class, ProxyController::class, SessionController::class, NamespaceGuard::class, WebhookController::class, AdminModule::class ),
+			array_map( 'get_class', $modules )
+		);
 		$this->assertInstanceOf( BlockTypes::class, $modules[1] );
 		$this->assertSame( '/srv/plugins/switchboard/build/blocks-manifest.php', $modules[1]->manifest_file() );
 		$this->assertFalse( has_action( 'init', array( $modules[1], 'register_block_types' ) ), 'Creating must not hook anything.' );
@@ -91,6 +100,18 @@ final class PluginTest extends TestCase {
 				$this->assertSame( 10, has_action( 'set_object_terms', array( $module, 'on_terms' ) ) );
 				$this->assertSame( 10, has_action( 'deleted_post', array( $module, 'on_deleted' ) ) );
 				$this->assertSame( 10, has_action( 'profile_update', array( $module, 'on_profile_update' ) ) );
+			} elseif ( $module instanceof EarlyAnswer ) {
+				$this->assertSame( 0, has_action( 'plugins_loaded', array( $module, 'maybe_answer' ) ) );
+			} elseif ( $module instanceof ProxyController ) {
+				$this->assertSame( 10, has_action( 'rest_api_init', array( $module, 'register_routes' ) ) );
+				$this->assertSame( 999, has_filter( 'rest_authentication_errors', array( $module, 'authentication_errors' ) ) );
+				$this->assertSame( PHP_INT_MAX, has_filter( 'rest_pre_serve_request', array( $module, 'write_memo' ) ) );
+			} elseif ( $module instanceof SessionController || $module instanceof WebhookController ) {
+				$this->assertSame( 10, has_action( 'rest_api_init', array( $module, 'register_routes' ) ) );
+			} elseif ( $module instanceof NamespaceGuard ) {
+				$this->assertSame( 10, has_filter( 'rest_request_before_callbacks', array( $module, 'check' ) ) );
+			} elseif ( $module instanceof AdminModule ) {
+				$this->assertSame( 10, has_action( 'admin_menu', array( $module->page(), 'add_page' ) ) );
 			} else {
 				$this->fail( 'Unexpected module ' . get_class( $module ) );
 			}

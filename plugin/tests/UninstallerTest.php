@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Tests;
 
 use Switchboard\Events\Schema as EventsSchema;
+use Switchboard\Gateway\Metrics\MetricsTable;
 use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Uninstaller;
@@ -118,11 +119,27 @@ final class UninstallerTest extends TestCase {
 
 		$dropped = ( new Uninstaller( $wpdb ) )->drop_tables();
 
-		$this->assertSame( array_merge( array( RateLimitTable::name( $wpdb ) ), $tables ), $dropped );
+		$this->assertSame( array_merge( array( RateLimitTable::name( $wpdb ) ), $tables, array( MetricsTable::name( $wpdb ) ) ), $dropped );
 		foreach ( $tables as $table ) {
 			$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
 		}
 		delete_option( EventsSchema::VERSION_OPTION );
+	}
+
+	/**
+	 * The gateway metrics' table goes with the plugin.
+	 */
+	public function test_uninstall_drops_the_metrics_table(): void {
+		$wpdb = $this->wpdb();
+		$this->assertTrue( MetricsTable::ensure( $wpdb ) );
+		$table = MetricsTable::name( $wpdb );
+		$this->assertSame( $wpdb->prefix . 'switchboard_metrics', $table );
+		$this->assertSame( $table, $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
+
+		$this->assertContains( $table, ( new Uninstaller( $wpdb ) )->drop_tables() );
+
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
+		delete_option( MetricsTable::VERSION_OPTION );
 	}
 
 	/**
