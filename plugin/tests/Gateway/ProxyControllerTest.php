@@ -10,6 +10,8 @@ declare( strict_types=1 );
 namespace Switchboard\Tests\Gateway;
 
 use Switchboard\Gateway\Cache\CachePolicy;
+use Switchboard\Gateway\Metrics\MetricsReader;
+use Switchboard\Gateway\Metrics\MetricsStore;
 use Switchboard\Gateway\RateLimit\Policy;
 use Switchboard\Gateway\Route;
 use Switchboard\Gateway\ServiceRegistry;
@@ -212,6 +214,27 @@ final class ProxyControllerTest extends TestCase {
 		$this->assertSame( $post_id, $first['id'] ?? null );
 		$this->assertSame( 'Lighthouse keeping for beginners', $first['title'] ?? null );
 		$this->assertSame( get_permalink( $post_id ), $first['url'] ?? null );
+	}
+
+	/**
+	 * Every answered request is one sample in the health view: a miss, a hit, and a fallback (a failure).
+	 */
+	public function test_requests_feed_the_health_metrics(): void {
+		$reader = new MetricsReader( new MetricsStore() );
+		$before = $reader->last_hour( 'search' );
+		self::upstream()->set( array( 'body' => (string) wp_json_encode( self::SEARCH_BODY ) ) );
+
+		$this->call( 'GET', '/search', array( 'q' => 'metrics' ) );
+		$this->call( 'GET', '/search', array( 'q' => 'metrics' ) );
+		self::upstream()->set( array( 'status' => 503 ) );
+		$this->call( 'GET', '/search', array( 'q' => 'metrics down' ) );
+
+		$after = $reader->last_hour( 'search' );
+		$this->assertSame( 3, $after['requests'] - $before['requests'] );
+		$this->assertSame( 1, $after['failures'] - $before['failures'], 'The fallback answer counts as a failure of the service.' );
+		$this->assertSame( 1, $after['cache_hits'] - $before['cache_hits'] );
+		$this->assertSame( 2, $after['cache_misses'] - $before['cache_misses'] );
+		$this->assertNotNull( $after['p95_ms'] );
 	}
 
 	/**
