@@ -32,6 +32,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 		return;
 	}
 
+	// The same switch WordPress honours before loading the object cache drop-in.
+	if ( ! apply_filters( 'enable_loading_object_cache_dropin', true ) ) { // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's own filter, applied as core applies it.
+		return;
+	}
+
 	// WordPress's wp_start_object_cache() expects this: it keeps the drop-in and initializes it again.
 	require_once WP_CONTENT_DIR . '/object-cache.php';
 	if ( ! function_exists( 'wp_cache_init' ) ) {

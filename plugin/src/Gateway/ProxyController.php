@@ -208,7 +208,7 @@ final class ProxyController implements Module {
 		$milliseconds = ( microtime( true ) - $started ) * 1000;
 		// The gateway's own share of the response time, for browsers' developer tools and for tests.
 		$response->header( 'Server-Timing', sprintf( 'gateway;dur=%.1f', $milliseconds ) );
-		$this->metrics->record(
+		$this->record_after_response(
 			$route->service,
 			$milliseconds,
 			$result->is_error() && ( null !== $fallback || $response->get_status() >= 500 ),
@@ -216,6 +216,31 @@ final class ProxyController implements Module {
 		);
 
 		return $response;
+	}
+
+	/**
+	 * Records the request's sample once the visitor has the answer (PHP-FPM), or at once where the response
+	 * cannot be finished early (the CLI, PHP's built-in server).
+	 *
+	 * @param string $service_id   Service id.
+	 * @param float  $milliseconds The gateway's time.
+	 * @param bool   $failed       Whether the service failed the visitor.
+	 * @param string $cache        Cache state.
+	 */
+	private function record_after_response( string $service_id, float $milliseconds, bool $failed, string $cache ): void {
+		if ( ! function_exists( 'fastcgi_finish_request' ) ) {
+			$this->metrics->record( $service_id, $milliseconds, $failed, $cache );
+			return;
+		}
+
+		add_action(
+			'shutdown',
+			function () use ( $service_id, $milliseconds, $failed, $cache ): void {
+				CachedEndpoint::finish_response();
+				$this->metrics->record( $service_id, $milliseconds, $failed, $cache );
+			},
+			PHP_INT_MAX
+		);
 	}
 
 	/**

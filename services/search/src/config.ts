@@ -10,6 +10,8 @@ export interface Config {
 	wordpressUrl: string;
 	/** Where WordPress publishes its service keys. */
 	jwksUrl: string;
+	/** A `Cookie` header for requests to WordPress (`SWITCHBOARD_WP_COOKIE`; development only), or null. */
+	wordpressCookie: string | null;
 	/** This service's id: the tokens' audience. */
 	audience: string;
 	dataDir: string;
@@ -78,6 +80,7 @@ export function loadConfig( env: NodeJS.ProcessEnv ): Config {
 		host: env.HOST || '127.0.0.1',
 		wordpressUrl: home,
 		jwksUrl: `${ home }/wp-json/switchboard/v1/jwks`,
+		wordpressCookie: env.SWITCHBOARD_WP_COOKIE || null,
 		audience: 'search',
 		dataDir:
 			env.SWITCHBOARD_SEARCH_DATA_DIR ||

@@ -2,7 +2,11 @@
  * The service's life: listen at once (so /health answers), load the index, become ready; on close, stop
  * taking requests, let the ones in flight finish, then write the snapshot.
  */
-import { createVerifier, type Verifier } from '@switchboard/service-kit';
+import {
+	createVerifier,
+	keepKeysFresh,
+	type Verifier,
+} from '@switchboard/service-kit';
 import type { FastifyInstance } from 'fastify';
 
 import type { Config } from './config';
@@ -41,6 +45,13 @@ export async function startService(
 			jwksUrl: config.jwksUrl,
 			issuer: config.wordpressUrl,
 			audience: config.audience,
+			// Fetched in the background (keepKeysFresh), so a slow WordPress (Playground takes seconds per
+			// request on a busy machine) delays no search.
+			jwksTimeoutMs: 10000,
+			jwksHeaders:
+				config.wordpressCookie === null
+					? undefined
+					: { Cookie: config.wordpressCookie },
 		} );
 	const state: ServiceState = {
 		engine: overrides.engine ?? new MiniSearchEngine(),
@@ -59,6 +70,15 @@ export async function startService(
 	}
 
 	const url = await app.listen( { port: config.port, host: config.host } );
+	// Keys fetched ahead of requests: a single-threaded WordPress cannot answer the JWKS request while it
+	// waits for this service's answer.
+	const stopKeys = keepKeysFresh( verifier, {
+		onError: ( error: unknown ) =>
+			app.log.warn(
+				{ reason: error instanceof Error ? error.message : 'unknown' },
+				'The gateway keys could not be fetched yet; retrying.'
+			),
+	} );
 
 	let opening: Promise< IndexStore > | null = null;
 	const ready = ( async () => {
@@ -77,6 +97,7 @@ export async function startService(
 	let closing: Promise< void > | null = null;
 	const close = () => {
 		closing ??= ( async () => {
+			stopKeys();
 			await app.close();
 			const store = await ( opening ?? Promise.resolve( null ) ).catch(
 				() => null

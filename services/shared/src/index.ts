@@ -3,6 +3,7 @@
  */
 export {
 	createVerifier,
+	keepKeysFresh,
 	VerifyError,
 	type ServiceClaims,
 	type Verifier,

@@ -26,6 +26,11 @@ export interface VerifierOptions {
 	jwksCooldownSec?: number;
 	/** Longest time a fetched JWKS is used before it is fetched again, in seconds. Default 600. */
 	jwksMaxAgeSec?: number;
+	/**
+	 * Headers sent with every JWKS fetch. Development only: wp-env's Playground logs every new client in by
+	 * redirecting it, and a `Cookie: playground_auto_login_already_happened=1` skips that.
+	 */
+	jwksHeaders?: Record< string, string >;
 	/** Timeout of a JWKS fetch, in milliseconds. Default 2000. */
 	jwksTimeoutMs?: number;
 }
@@ -81,6 +86,12 @@ export interface Verifier {
 	verify: (
 		authorizationHeader: string | null | undefined
 	) => Promise< VerifyResult >;
+	/**
+	 * Fetches the JWKS now. Services call it at start and on a timer (see `keepKeysFresh`) so that a
+	 * request never waits for WordPress: a single-threaded WordPress (Playground, `php -S` with one worker)
+	 * cannot answer the JWKS request while it is waiting for the service.
+	 */
+	refresh: () => Promise< void >;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
@@ -197,9 +208,13 @@ export function createVerifier( options: VerifierOptions ): Verifier {
 		cooldownDuration: jwksCooldownSec * 1000,
 		cacheMaxAge: jwksMaxAgeSec * 1000,
 		timeoutDuration: jwksTimeoutMs,
+		headers: options.jwksHeaders,
 	} );
 
 	return {
+		async refresh() {
+			await jwks.reload();
+		},
 		async verify( authorizationHeader ) {
 			if ( ! authorizationHeader ) {
 				return fail( 'missing_token', 'No Authorization header.' );
@@ -264,5 +279,50 @@ export function createVerifier( options: VerifierOptions ): Verifier {
 				return { ok: false, error: classify( error ) };
 			}
 		},
+	};
+}
+
+/**
+ * Keeps a verifier's keys fresh in the background: fetches them at once, retries with backoff (1 s doubling
+ * up to 30 s) until WordPress answers, then again every `everySec` seconds (default 300, within the
+ * verifier's default 600-second maximum age). Returns a function that stops it.
+ *
+ * @param verifier         The verifier.
+ * @param options          Timing and logging.
+ * @param options.everySec Seconds between two refreshes once the keys were fetched.
+ * @param options.onError  Called with each failed fetch, e.g. to log it.
+ */
+export function keepKeysFresh(
+	verifier: Pick< Verifier, 'refresh' >,
+	options: { everySec?: number; onError?: ( error: unknown ) => void } = {}
+): () => void {
+	const everyMs = ( options.everySec ?? 300 ) * 1000;
+	let timer: ReturnType< typeof setTimeout > | undefined;
+	let stopped = false;
+	let retryMs = 1000;
+
+	const run = async (): Promise< void > => {
+		let nextMs = everyMs;
+		try {
+			await verifier.refresh();
+			retryMs = 1000;
+		} catch ( error ) {
+			options.onError?.( error );
+			nextMs = retryMs;
+			retryMs = Math.min( retryMs * 2, 30000 );
+		}
+		if ( ! stopped ) {
+			timer = setTimeout( () => void run(), nextMs );
+			// A pending refresh must not keep a stopping process alive.
+			timer.unref();
+		}
+	};
+	void run();
+
+	return () => {
+		stopped = true;
+		if ( timer !== undefined ) {
+			clearTimeout( timer );
+		}
 	};
 }

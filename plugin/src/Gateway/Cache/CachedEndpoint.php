@@ -317,7 +317,7 @@ final class CachedEndpoint {
 	/**
 	 * Sends the response to the visitor before slow work, where PHP-FPM allows it (once per request).
 	 */
-	private static function finish_response(): void {
+	public static function finish_response(): void {
 		if ( self::$response_finished || ! function_exists( 'fastcgi_finish_request' ) ) {
 			return;
 		}

@@ -100,6 +100,9 @@ final class FastPath {
 			header( $name . ': ' . $value );
 		}
 		echo $body; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON from the validated, allow-listed cache entry, sent as application/json.
+		if ( function_exists( 'fastcgi_finish_request' ) ) {
+			fastcgi_finish_request(); // The visitor has the answer; the sample is written after.
+		}
 		$this->metrics->record( $memo->service_id, $milliseconds, false, CacheResult::HIT );
 
 		return true;
