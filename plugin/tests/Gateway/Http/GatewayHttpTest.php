@@ -304,24 +304,8 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 	 */
 	public function test_stale_nonce_keeps_public_routes_working(): void {
 		self::upstream()->set( array( 'body' => '{"ok":true,"echo":"public"}' ) );
-		$jar = (string) tempnam( sys_get_temp_dir(), 'switchboard-cookies-' );
+		$jar = self::log_in_as_admin();
 		try {
-			HttpClient::request( self::site()->url() . '/wp-login.php', array(), 'GET', null, $jar ); // Sets the test cookie.
-			$login = HttpClient::request(
-				self::site()->url() . '/wp-login.php',
-				array( 'Content-Type' => 'application/x-www-form-urlencoded' ),
-				'POST',
-				http_build_query(
-					array(
-						'log'        => 'admin',
-						'pwd'        => 'password',
-						'testcookie' => '1',
-					)
-				),
-				$jar
-			);
-			$this->assertSame( 302, $login['status'], 'The test could not log in.' );
-
 			$stale   = array( 'X-WP-Nonce' => 'a1b2c3d4e5' );
 			$public  = HttpClient::request( self::api( '/fault/plain', array( 'text' => 'nonce' ) ), $stale, 'GET', null, $jar );
 			$private = HttpClient::request( self::site()->url() . '/wp-json/wp/v2/users/me', $stale, 'GET', null, $jar );
@@ -333,6 +317,67 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 		$this->assertSame( '{"ok":true,"echo":"public"}', $public['body'] );
 		$this->assertSame( 403, $private['status'] );
 		$this->assertStringContainsString( 'rest_cookie_invalid_nonce', $private['body'] );
+	}
+
+	/**
+	 * An administrator's browser carries a login cookie to any site's requests: without the `wp_rest`
+	 * nonce that only this site's pages hold, a cross-site request can neither read nor change the admin
+	 * routes. With the nonce, the same browser can.
+	 */
+	public function test_admin_routes_refuse_cookie_requests_without_a_valid_nonce(): void {
+		$jar     = self::log_in_as_admin();
+		$base    = self::site()->url() . '/wp-json/switchboard/v1/admin';
+		$cross   = array( 'Origin' => 'https://attacker.example' );
+		$json    = array( 'Content-Type' => 'application/json' ) + $cross;
+		$save    = '{"urls":{"fault":"http://127.0.0.1:1"}}';
+		$before  = self::site()->php( "<?php\necho wp_json_encode( get_option( 'switchboard_service_urls' ) );\n" );
+		$answers = array();
+		try {
+			$answers['read, no nonce']   = HttpClient::request( $base . '/health', $cross, 'GET', null, $jar );
+			$answers['save, no nonce']   = HttpClient::request( $base . '/settings', $json, 'POST', $save, $jar );
+			$answers['save, bad nonce']  = HttpClient::request( $base . '/settings', $json + array( 'X-WP-Nonce' => 'a1b2c3d4e5' ), 'POST', $save, $jar );
+			$answers['replay, no nonce'] = HttpClient::request( $base . '/outbox/1/replay', $cross, 'POST', null, $jar );
+			// The nonce this site's own admin pages carry (api-fetch's nonce middleware).
+			$page = HttpClient::request( self::site()->url() . '/wp-admin/options-general.php?page=switchboard', array(), 'GET', null, $jar );
+			preg_match( '/createNonceMiddleware\(\s*"([0-9a-f]+)"\s*\)/', $page['body'], $match );
+			$nonce = $match[1] ?? '';
+			$own   = HttpClient::request( $base . '/health', array( 'X-WP-Nonce' => $nonce ), 'GET', null, $jar );
+		} finally {
+			unlink( $jar );
+		}
+
+		foreach ( $answers as $case => $answer ) {
+			$this->assertContains( $answer['status'], array( 401, 403 ), $case . ': ' . $answer['body'] );
+		}
+		$this->assertSame( $before, self::site()->php( "<?php\necho wp_json_encode( get_option( 'switchboard_service_urls' ) );\n" ), 'Nothing was saved.' );
+		$this->assertNotSame( '', $nonce, 'The settings page carries a nonce.' );
+		$this->assertSame( 200, $own['status'], 'With the nonce of its own pages, the same browser may read.' );
+	}
+
+	/**
+	 * Logs the site's admin in through wp-login.php and returns the cookie jar (the caller deletes it).
+	 *
+	 * @return string Cookie jar file.
+	 */
+	private static function log_in_as_admin(): string {
+		$jar = (string) tempnam( sys_get_temp_dir(), 'switchboard-cookies-' );
+		HttpClient::request( self::site()->url() . '/wp-login.php', array(), 'GET', null, $jar ); // Sets the test cookie.
+		$login = HttpClient::request(
+			self::site()->url() . '/wp-login.php',
+			array( 'Content-Type' => 'application/x-www-form-urlencoded' ),
+			'POST',
+			http_build_query(
+				array(
+					'log'        => 'admin',
+					'pwd'        => 'password',
+					'testcookie' => '1',
+				)
+			),
+			$jar
+		);
+		self::assertSame( 302, $login['status'], 'The test could not log in.' );
+
+		return $jar;
 	}
 
 	/**
