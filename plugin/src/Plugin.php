@@ -102,6 +102,7 @@ final class Plugin {
 		$client   = new ServiceClient( CircuitBreaker::configured(), $registry, $identity->request_signer() );
 		$metrics  = new Gateway\Metrics\MetricsStore();
 		$store    = CachedEndpoint::default_store();
+		$proxy    = new ProxyController( new RouteRegistry( $registry ), $registry, $client, new CachedEndpoint( $store ), new RateLimiter(), new ClientIp(), $metrics );
 		$trigger  = new DispatchTrigger(
 			$file,
 			static fn(): Dispatcher => new Dispatcher(
@@ -121,8 +122,8 @@ final class Plugin {
 				$identity,
 				$trigger,
 				new ContentEvents( $outbox, $registry, $trigger ),
-				new EarlyAnswer( $store, $metrics ),
-				new ProxyController( new RouteRegistry( $registry ), $registry, $client, new CachedEndpoint( $store ), new RateLimiter(), new ClientIp(), $metrics ),
+				new EarlyAnswer( $store, $metrics, $proxy ),
+				$proxy,
 				new SessionController(),
 				new NamespaceGuard(),
 				new WebhookController( $registry, new Signature() ),

@@ -49,6 +49,19 @@ final class NamespaceGuard implements Module {
 			return $response;
 		}
 
+		$violation = self::violation( $handler, $request );
+
+		return null === $violation ? $response : ( self::refused( $handler, $request ) ?? $violation );
+	}
+
+	/**
+	 * The 400 for a request that sends undeclared parameters or unclean text, or null when it sends neither.
+	 *
+	 * @param array<mixed>    $handler Endpoint (its `args`, and `switchboard_raw_body`).
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_Error|null
+	 */
+	public static function violation( array $handler, WP_REST_Request $request ): ?WP_Error {
 		$declared = is_array( $handler['args'] ?? null ) ? $handler['args'] : array();
 		$sent     = $request->get_query_params();
 		if ( true !== ( $handler['switchboard_raw_body'] ?? false ) ) {
@@ -59,17 +72,17 @@ final class NamespaceGuard implements Module {
 		// A path parameter sent again in the query or body would override the path (WordPress reads those first).
 		$unknown = RequestArguments::undeclared( array_keys( $sent ), array_diff_key( $declared, $request->get_url_params() ) );
 		if ( array() !== $unknown ) {
-			return self::refused( $handler, $request ) ?? RequestArguments::unknown_error( $unknown );
+			return RequestArguments::unknown_error( $unknown );
 		}
 		if ( ! RequestArguments::is_clean( $sent ) ) {
-			return self::refused( $handler, $request ) ?? new WP_Error(
+			return new WP_Error(
 				'rest_invalid_param',
 				__( 'The request contains characters that are not allowed.', 'switchboard' ),
 				array( 'status' => 400 )
 			);
 		}
 
-		return $response;
+		return null;
 	}
 
 	/**

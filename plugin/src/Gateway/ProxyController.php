@@ -14,6 +14,8 @@ use Switchboard\Gateway\Cache\CacheKey;
 use Switchboard\Gateway\Cache\CacheResult;
 use Switchboard\Gateway\FastPath\FastPathRequest;
 use Switchboard\Gateway\FastPath\Memo;
+use Switchboard\Gateway\FastPath\RouteHeaders;
+use Switchboard\Gateway\RateLimit\Decision;
 use Switchboard\Gateway\Metrics\MetricsRecorder;
 use Switchboard\Gateway\RateLimit\ClientIp;
 use Switchboard\Gateway\RateLimit\Policy;
@@ -50,11 +52,32 @@ final class ProxyController implements Module {
 	private const REPLAYED_HEADERS = array( 'content-type', 'x-robots-tag', 'link', 'x-content-type-options', 'access-control-expose-headers', 'access-control-allow-headers', 'allow', 'vary', 'cache-control' );
 
 	/**
+	 * Parameters WordPress's REST server acts on itself (`_fields`, `_envelope`, …): requests with them are
+	 * never answered early. `_locale`, which api-fetch adds, changes nothing in a gateway answer.
+	 */
+	private const EARLY_RESERVED = array( '_locale' );
+
+	/**
 	 * The fast-path memo for the answer being sent, written once WordPress has sent its headers.
 	 *
 	 * @var array{key: string, memo: Memo}|null
 	 */
 	private ?array $pending_memo = null;
+
+	/**
+	 * The route whose answer's headers are recorded for early answers once WordPress has sent them.
+	 *
+	 * @var Route|null
+	 */
+	private ?Route $pending_route = null;
+
+	/**
+	 * What an early answer did before leaving the request to WordPress (a refused rate limit or a failed
+	 * service), so that handle() neither takes a second token nor calls the service a second time.
+	 *
+	 * @var array{route: string, args: array<string, mixed>, decision: Decision, result: CacheResult|null}|null
+	 */
+	private ?array $carried = null;
 
 	/**
 	 * Stores the collaborators.
@@ -105,20 +128,22 @@ final class ProxyController implements Module {
 	 * @return mixed Unchanged.
 	 */
 	public function write_memo( mixed $served ): mixed {
-		$pending            = $this->pending_memo;
-		$this->pending_memo = null;
-		if ( null === $pending || 200 !== http_response_code() ) {
+		$pending             = $this->pending_memo;
+		$route               = $this->pending_route;
+		$this->pending_memo  = null;
+		$this->pending_route = null;
+		if ( 200 !== http_response_code() ) {
+			return $served;
+		}
+		if ( null !== $route ) {
+			RouteHeaders::remember( $this->cache->store(), $route->id, headers_list() );
+		}
+		if ( null === $pending ) {
 			return $served;
 		}
 
-		$headers = array();
-		foreach ( headers_list() as $line ) {
-			$parts = explode( ':', $line, 2 );
-			if ( 2 === count( $parts ) && in_array( strtolower( trim( $parts[0] ) ), self::REPLAYED_HEADERS, true ) ) {
-				$headers[ trim( $parts[0] ) ] = trim( $parts[1] );
-			}
-		}
-		$memo = $pending['memo'];
+		$headers = RouteHeaders::pick( headers_list(), self::REPLAYED_HEADERS );
+		$memo    = $pending['memo'];
 		( new Memo( $memo->route_id, $memo->service_id, $memo->storage_key, $memo->version, $memo->cache, $memo->rate_limit, $memo->proxies, $headers ) )->remember( $this->cache->store(), $pending['key'] );
 
 		return $served;
@@ -166,22 +191,147 @@ final class ProxyController implements Module {
 	 * @return WP_REST_Response
 	 */
 	public function handle( WP_REST_Request $request, Route $route ): WP_REST_Response {
-		$started  = microtime( true );
-		$address  = $this->client_ip->resolve( $_SERVER );
-		$limit    = self::rate_limit( $route );
-		$decision = $this->limiter->consume( self::bucket_key( $route->id, $address ), $limit );
+		$started = microtime( true );
+		$args    = RequestArguments::values( $request, $route );
+		$carried = $this->take_carried( $route, $args );
+		$limit   = self::rate_limit( $route );
+		if ( null === $carried ) {
+			$decision = $this->limiter->consume( self::bucket_key( $route->id, $this->client_ip->resolve( $_SERVER ) ), $limit );
+		} else {
+			$decision = $carried['decision'];
+		}
 		if ( ! $decision->allowed ) {
 			return self::error_response( $decision->error(), $decision->headers() );
 		}
 
-		$args   = RequestArguments::values( $request, $route );
 		$key    = $route->cache->is_storable() ? CacheKey::for_route( $route->id, $args ) : null;
-		$result = $this->fetch( $route, $args, $key );
+		$result = $carried['result'] ?? $this->fetch( $route, $args, $key );
 		// Only a hit leaves a note for the early answer: most misses (a visitor typing) never repeat.
 		if ( null !== $key && CacheResult::HIT === $result->status ) {
 			$this->pending_memo = self::memo( $route, $key, $limit );
 		}
+		if ( Route::ACCESS_PUBLIC === $route->access && $route->is_read() && self::is_early_eligible( $route ) ) {
+			$this->pending_route = $route;
+		}
 
+		return $this->respond( $route, $args, $decision, $result, $started, '' );
+	}
+
+	/**
+	 * Answers a validated request before WordPress has fully loaded (see FastPath\EarlyAnswer), when the
+	 * answer is a plain success. Otherwise returns null and keeps what was done (the rate limit's decision,
+	 * the service's failure) for handle(), which WordPress calls next: the fallback, translated errors and
+	 * 429s are WordPress's, and nothing is taken or called twice.
+	 *
+	 * @param WP_REST_Request $request Request validated and sanitized as the REST server does.
+	 * @param Route           $route   Route.
+	 * @return WP_REST_Response|null
+	 */
+	public function answer_early( WP_REST_Request $request, Route $route ): ?WP_REST_Response {
+		$started  = microtime( true );
+		$args     = RequestArguments::values( $request, $route );
+		$limit    = self::rate_limit( $route );
+		$decision = $this->limiter->consume( self::bucket_key( $route->id, $this->client_ip->resolve( $_SERVER ) ), $limit );
+		if ( ! $decision->allowed ) {
+			$this->carried = array(
+				'route'    => $route->id,
+				'args'     => $args,
+				'decision' => $decision,
+				'result'   => null,
+			);
+			return null;
+		}
+
+		$key    = $route->cache->is_storable() ? CacheKey::for_route( $route->id, $args ) : null;
+		$result = $this->fetch( $route, $args, $key );
+		if ( $result->is_error() ) {
+			$this->carried = array(
+				'route'    => $route->id,
+				'args'     => $args,
+				'decision' => $decision,
+				'result'   => $result,
+			);
+			return null;
+		}
+		if ( null !== $key && CacheResult::HIT === $result->status ) {
+			$this->pending_memo = self::memo( $route, $key, $limit );
+		}
+
+		return $this->respond( $route, $args, $decision, $result, $started, 'early dispatch' );
+	}
+
+	/**
+	 * Writes the fast-path memo an early answer earned, with the headers it sent.
+	 *
+	 * @param array<string, string> $headers Headers of the early answer.
+	 */
+	public function remember_early( array $headers ): void {
+		$pending            = $this->pending_memo;
+		$this->pending_memo = null;
+		if ( null === $pending ) {
+			return;
+		}
+		$lines = array();
+		foreach ( $headers as $name => $value ) {
+			$lines[] = $name . ': ' . $value;
+		}
+		$memo = $pending['memo'];
+		( new Memo( $memo->route_id, $memo->service_id, $memo->storage_key, $memo->version, $memo->cache, $memo->rate_limit, $memo->proxies, RouteHeaders::pick( $lines, self::REPLAYED_HEADERS ) ) )->remember( $this->cache->store(), $pending['key'] );
+	}
+
+	/**
+	 * The public GET route at a REST path, or null.
+	 *
+	 * @param string $path Path below the namespace, e.g. `/search`.
+	 * @return Route|null
+	 */
+	public function public_read( string $path ): ?Route {
+		foreach ( $this->routes->public_routes() as $route ) {
+			if ( $route->path === $path && $route->is_read() ) {
+				return $route;
+			}
+		}
+
+		return null;
+	}
+
+	/**
+	 * Whether the current request is one an early answer may take: anonymous, on a single site, with only
+	 * the route's declared parameters (and `_locale`).
+	 *
+	 * @param Route $route Route.
+	 * @return bool
+	 */
+	public static function is_early_eligible( Route $route ): bool {
+		if ( is_multisite() || 0 !== get_current_user_id() ) {
+			return false;
+		}
+		$request = FastPathRequest::from_server( $_SERVER );
+		if ( null === $request || $request->route_path !== $route->path ) {
+			return false;
+		}
+		foreach ( $request->names as $name ) {
+			if ( ! isset( $route->args[ $name ] ) && ! in_array( $name, self::EARLY_RESERVED, true ) ) {
+				return false;
+			}
+		}
+
+		return true;
+	}
+
+	/**
+	 * The answer: the service's, the route's fallback when the service failed, or the error; with the cache,
+	 * rate-limit and timing headers, and the sample recorded.
+	 *
+	 * @param Route                $route    Route.
+	 * @param array<string, mixed> $args     Validated arguments.
+	 * @param Decision             $decision The rate limit's decision.
+	 * @param CacheResult          $result   What the cache or the service gave.
+	 * @param float                $started  When the gateway started on the request.
+	 * @param string               $stage    Named in Server-Timing when not WordPress's REST dispatch.
+	 * @return WP_REST_Response
+	 */
+	private function respond( Route $route, array $args, Decision $decision, CacheResult $result, float $started, string $stage ): WP_REST_Response {
 		$headers  = $decision->headers();
 		$fallback = null;
 		if ( $result->value instanceof WP_Error && self::status_of( $result->value ) >= 500 && null !== $route->fallback ) {
@@ -207,7 +357,7 @@ final class ProxyController implements Module {
 
 		$milliseconds = ( microtime( true ) - $started ) * 1000;
 		// The gateway's own share of the response time, for browsers' developer tools and for tests.
-		$response->header( 'Server-Timing', sprintf( 'gateway;dur=%.1f', $milliseconds ) );
+		$response->header( 'Server-Timing', sprintf( 'gateway;dur=%.1f', $milliseconds ) . ( '' === $stage ? '' : ';desc="' . $stage . '"' ) );
 		$this->record_after_response(
 			$route->service,
 			$milliseconds,
@@ -216,6 +366,20 @@ final class ProxyController implements Module {
 		);
 
 		return $response;
+	}
+
+	/**
+	 * What an early answer left for this request, if it is this route with these arguments (taken once).
+	 *
+	 * @param Route                $route Route.
+	 * @param array<string, mixed> $args  Validated arguments.
+	 * @return array{route: string, args: array<string, mixed>, decision: Decision, result: CacheResult|null}|null
+	 */
+	private function take_carried( Route $route, array $args ): ?array {
+		$carried       = $this->carried;
+		$this->carried = null;
+
+		return null !== $carried && $carried['route'] === $route->id && $carried['args'] === $args ? $carried : null;
 	}
 
 	/**
@@ -307,17 +471,9 @@ final class ProxyController implements Module {
 	 * @return array{key: string, memo: Memo}|null
 	 */
 	private static function memo( Route $route, CacheKey $key, Policy $limit ): ?array {
-		if ( is_multisite() || 0 !== get_current_user_id() ) {
-			return null;
-		}
 		$request = FastPathRequest::from_server( $_SERVER );
-		if ( null === $request || $request->route_path !== $route->path ) {
+		if ( null === $request || ! self::is_early_eligible( $route ) ) {
 			return null;
-		}
-		foreach ( $request->names as $name ) {
-			if ( ! isset( $route->args[ $name ] ) && '_locale' !== $name ) {
-				return null;
-			}
 		}
 
 		return array(

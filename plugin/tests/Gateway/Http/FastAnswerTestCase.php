@@ -24,7 +24,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	/**
 	 * Requests per hour on the rate-limited route.
 	 */
-	private const LIMIT = 10;
+	protected const LIMIT = 10;
 
 	/**
 	 * The served site and the upstream its test services point at.
@@ -268,7 +268,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	 * @param array<string, string> $query Query.
 	 * @return string
 	 */
-	private static function api( string $path, array $query = array() ): string {
+	protected static function api( string $path, array $query = array() ): string {
 		return self::gateway()->api( $path, $query );
 	}
 
@@ -286,7 +286,7 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 	 *
 	 * @return FaultServer
 	 */
-	private static function upstream(): FaultServer {
+	protected static function upstream(): FaultServer {
 		return self::gateway()->upstream;
 	}
 
