@@ -149,28 +149,9 @@ final class MetricsConcurrencyTest extends TestCase {
 	 * @param Site         $site      Site.
 	 * @param list<string> $arguments Command and arguments.
 	 * @return array{process: resource, stdout: resource, stderr: resource}
-	 * @throws RuntimeException When the process cannot start.
 	 */
 	private function start( Site $site, array $arguments ): array {
-		$pipes   = array();
-		$process = proc_open(
-			array_merge( array( PHP_BINARY, __DIR__ . '/record-in-site.php', $site->dir, $site->core_dir ), $arguments ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not start ' . PHP_BINARY );
-		}
-
-		return array(
-			'process' => $process,
-			'stdout'  => $pipes[1],
-			'stderr'  => $pipes[2],
-		);
+		return $site->start_script( __DIR__ . '/record-in-site.php', $arguments );
 	}
 
 	/**
@@ -182,16 +163,11 @@ final class MetricsConcurrencyTest extends TestCase {
 	private function wait_for( array $processes ): array {
 		$results = array();
 		foreach ( $processes as $running ) {
-			$stdout = (string) stream_get_contents( $running['stdout'] );
-			$stderr = (string) stream_get_contents( $running['stderr'] );
-			fclose( $running['stdout'] );
-			fclose( $running['stderr'] );
-			$exit = proc_close( $running['process'] );
-
-			$this->assertSame( 0, $exit, $stdout . $stderr );
-			$this->assertSame( '', $stderr );
-			$result = json_decode( $stdout, true );
-			$this->assertIsArray( $result, $stdout );
+			$finished = Site::wait_for_script( $running );
+			$this->assertSame( 0, $finished['exit_code'], $finished['stdout'] . $finished['stderr'] );
+			$this->assertSame( '', $finished['stderr'] );
+			$result = json_decode( $finished['stdout'], true );
+			$this->assertIsArray( $result, $finished['stdout'] );
 			$results[] = $result;
 		}
 
