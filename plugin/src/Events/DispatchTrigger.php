@@ -161,8 +161,7 @@ final class DispatchTrigger implements Module {
 	 * Runs the dispatcher for a kick with a valid token; answers 403 otherwise.
 	 */
 	public function handle_kick(): void {
-		// The token stands in for a nonce: the kick has no user session.
-		// phpcs:ignore WordPress.Security.NonceVerification.Missing
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- the token stands in for a nonce: the kick has no user session.
 		$token = isset( $_POST['token'] ) && is_string( $_POST['token'] ) ? sanitize_text_field( wp_unslash( $_POST['token'] ) ) : '';
 		if ( ! self::is_valid_token( $token ) ) {
 			wp_send_json_error( null, 403 );

@@ -17,6 +17,7 @@ use Switchboard\Gateway\CircuitBreaker;
 use Switchboard\Tests\Support\FaultServer;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Tests\Support\TestEnvironment;
+use Switchboard\Tests\Support\WaitsForWorkers;
 use Switchboard\Tests\TestCase;
 use Switchboard_Redis_Object_Cache;
 
@@ -27,6 +28,8 @@ use Switchboard_Redis_Object_Cache;
  * misses reaches the origin once, and the circuit breaker's state and probe lock are shared.
  */
 final class ObjectCacheSiteTest extends TestCase {
+
+	use WaitsForWorkers;
 
 	/**
 	 * Key prefix the site uses.
@@ -136,9 +139,9 @@ final class ObjectCacheSiteTest extends TestCase {
 		$start_at  = sprintf( '%.6F', microtime( true ) + 2.0 );
 		$processes = array();
 		for ( $i = 0; $i < 8; $i++ ) {
-			$processes[] = $this->start( array( dirname( __DIR__ ) . '/Gateway/RateLimit/consume-in-site.php', $this->site()->dir, $this->site()->core_dir, 'route:search|ip:203.0.113.9', (string) $capacity, '12', $start_at ) );
+			$processes[] = $this->site()->start_script( dirname( __DIR__ ) . '/Gateway/RateLimit/consume-in-site.php', array( 'route:search|ip:203.0.113.9', (string) $capacity, '12', $start_at ) );
 		}
-		$results = $this->wait_for( $processes );
+		$results = $this->wait_for_workers( $processes );
 
 		$this->assertSame( 96, array_sum( array_column( $results, 'allowed' ) ) + array_sum( array_column( $results, 'denied' ) ) );
 		$this->assertSame( $capacity, array_sum( array_column( $results, 'allowed' ) ), (string) wp_json_encode( $results ) );
@@ -165,9 +168,9 @@ final class ObjectCacheSiteTest extends TestCase {
 			$start     = sprintf( '%.6F', microtime( true ) + 2.0 );
 			$processes = array();
 			for ( $i = 0; $i < 8; $i++ ) {
-				$processes[] = $this->start( array( __DIR__ . '/redis-site-worker.php', $this->site()->dir, $this->site()->core_dir, 'single-flight', $upstream->url(), $start ) );
+				$processes[] = $this->site()->start_script( __DIR__ . '/redis-site-worker.php', array( 'single-flight', $upstream->url(), $start ) );
 			}
-			$results = $this->wait_for( $processes );
+			$results = $this->wait_for_workers( $processes );
 			$count   = $upstream->request_count();
 		} finally {
 			$upstream->stop();
@@ -201,9 +204,9 @@ final class ObjectCacheSiteTest extends TestCase {
 		$start     = sprintf( '%.6F', max( microtime( true ) + 3.0, $opened_at + 3.5 ) );
 		$processes = array();
 		for ( $i = 0; $i < 6; $i++ ) {
-			$processes[] = $this->start( array( __DIR__ . '/redis-site-worker.php', $this->site()->dir, $this->site()->core_dir, 'breaker-acquire', $start, '2' ) );
+			$processes[] = $this->site()->start_script( __DIR__ . '/redis-site-worker.php', array( 'breaker-acquire', $start, '2' ) );
 		}
-		$results = $this->wait_for( $processes );
+		$results = $this->wait_for_workers( $processes );
 		$states  = array_column( $results, 'state' );
 
 		$this->assertCount( 1, array_keys( $states, CircuitBreaker::HALF_OPEN, true ), (string) wp_json_encode( $results ) );
@@ -250,62 +253,7 @@ final class ObjectCacheSiteTest extends TestCase {
 	 * @return array<mixed>
 	 */
 	private function run_worker( Site $site, array $arguments ): array {
-		return $this->wait_for( array( $this->start( array_merge( array( __DIR__ . '/redis-site-worker.php', $site->dir, $site->core_dir ), $arguments ) ) ) )[0];
-	}
-
-	/**
-	 * Starts a PHP script.
-	 *
-	 * @param list<string> $arguments Script and its arguments.
-	 * @return array{process: resource, stdout: resource, stderr: resource}
-	 * @throws RuntimeException When the process cannot start.
-	 */
-	private function start( array $arguments ): array {
-		$pipes   = array();
-		$process = proc_open(
-			array_merge( array( PHP_BINARY ), $arguments ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not start ' . PHP_BINARY );
-		}
-
-		return array(
-			'process' => $process,
-			'stdout'  => $pipes[1],
-			'stderr'  => $pipes[2],
-		);
-	}
-
-	/**
-	 * Waits for processes and decodes the JSON object each printed last.
-	 *
-	 * @param list<array{process: resource, stdout: resource, stderr: resource}> $processes Processes.
-	 * @return list<array<mixed>>
-	 */
-	private function wait_for( array $processes ): array {
-		$results = array();
-		foreach ( $processes as $running ) {
-			$stdout = (string) stream_get_contents( $running['stdout'] );
-			$stderr = (string) stream_get_contents( $running['stderr'] );
-			fclose( $running['stdout'] );
-			fclose( $running['stderr'] );
-			$exit = proc_close( $running['process'] );
-
-			$this->assertSame( 0, $exit, $stdout . $stderr );
-			$this->assertSame( '', $stderr );
-			$lines  = array_values( array_filter( explode( "\n", trim( $stdout ) ) ) );
-			$result = json_decode( (string) end( $lines ), true );
-			$this->assertIsArray( $result, $stdout );
-			$results[] = $result;
-		}
-
-		return $results;
+		return $this->wait_for_workers( array( $site->start_script( __DIR__ . '/redis-site-worker.php', $arguments ) ) )[0];
 	}
 
 	/**

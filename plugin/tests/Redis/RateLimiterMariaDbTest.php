@@ -10,6 +10,8 @@ declare( strict_types=1 );
 namespace Switchboard\Tests\Redis;
 
 use RuntimeException;
+use Switchboard\Tests\Support\Process;
+use Switchboard\Tests\Support\WaitsForWorkers;
 use Switchboard\Tests\TestCase;
 
 /**
@@ -18,6 +20,8 @@ use Switchboard\Tests\TestCase;
  * and exactly the capacity gets through. Skipped, saying why, where MariaDB is not installed.
  */
 final class RateLimiterMariaDbTest extends TestCase {
+
+	use WaitsForWorkers;
 
 	/**
 	 * The bin/wp-server site's name.
@@ -84,53 +88,22 @@ final class RateLimiterMariaDbTest extends TestCase {
 	 * @param int    $attempts Requests.
 	 * @param float  $start_at Unix time to start at.
 	 * @return array{process: resource, stdout: resource, stderr: resource}
-	 * @throws RuntimeException When the process cannot start.
 	 */
 	private function start( string $key, int $attempts, float $start_at ): array {
-		$pipes   = array();
-		$process = proc_open(
-			array( self::root() . '/bin/wp-server', 'php', '--name', self::SITE, __DIR__ . '/consume-in-wp-server.php', $key, (string) self::CAPACITY, (string) $attempts, sprintf( '%.6F', $start_at ) ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes,
-			self::root()
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not start bin/wp-server php.' );
-		}
-
-		return array(
-			'process' => $process,
-			'stdout'  => $pipes[1],
-			'stderr'  => $pipes[2],
-		);
+		return Process::start( array( self::root() . '/bin/wp-server', 'php', '--name', self::SITE, __DIR__ . '/consume-in-wp-server.php', $key, (string) self::CAPACITY, (string) $attempts, sprintf( '%.6F', $start_at ) ), self::root() );
 	}
 
 	/**
-	 * Waits for processes and reads their results.
+	 * Waits for processes and reads their results (bin/wp-server may speak on standard error).
 	 *
 	 * @param list<array{process: resource, stdout: resource, stderr: resource}> $processes Processes.
 	 * @return list<array<mixed>>
 	 */
 	private function wait_for( array $processes ): array {
-		$results = array();
-		foreach ( $processes as $running ) {
-			$stdout = (string) stream_get_contents( $running['stdout'] );
-			$stderr = (string) stream_get_contents( $running['stderr'] );
-			fclose( $running['stdout'] );
-			fclose( $running['stderr'] );
-			$exit = proc_close( $running['process'] );
-
-			$this->assertSame( 0, $exit, $stdout . $stderr );
-			$lines  = array_values( array_filter( explode( "\n", trim( $stdout ) ) ) );
-			$result = json_decode( (string) end( $lines ), true );
-			$this->assertIsArray( $result, $stdout . $stderr );
-			$this->assertIsInt( $result['allowed'] ?? null, $stdout );
-			$this->assertIsInt( $result['denied'] ?? null, $stdout );
-			$results[] = $result;
+		$results = $this->wait_for_workers( $processes, false );
+		foreach ( $results as $result ) {
+			$this->assertIsInt( $result['allowed'] ?? null, (string) wp_json_encode( $result ) );
+			$this->assertIsInt( $result['denied'] ?? null, (string) wp_json_encode( $result ) );
 		}
 
 		return $results;
@@ -143,27 +116,9 @@ final class RateLimiterMariaDbTest extends TestCase {
 	 * @throws RuntimeException When it fails.
 	 */
 	private function wp_server( array $args ): void {
-		$pipes   = array();
-		$process = proc_open(
-			array_merge( array( self::root() . '/bin/wp-server', $args[0], '--name', self::SITE ), array_slice( $args, 1 ) ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes,
-			self::root()
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not run bin/wp-server.' );
-		}
-		$stdout = (string) stream_get_contents( $pipes[1] );
-		$stderr = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		$exit = proc_close( $process );
-		if ( 0 !== $exit ) {
-			throw new RuntimeException( 'bin/wp-server ' . implode( ' ', $args ) . " failed ({$exit}):\n{$stdout}\n{$stderr}" );
+		$finished = Process::run( array_merge( array( self::root() . '/bin/wp-server', $args[0], '--name', self::SITE ), array_slice( $args, 1 ) ), self::root() );
+		if ( 0 !== $finished['exit_code'] ) {
+			throw new RuntimeException( 'bin/wp-server ' . implode( ' ', $args ) . " failed ({$finished['exit_code']}):\n{$finished['stdout']}\n{$finished['stderr']}" );
 		}
 	}
 

@@ -128,31 +128,13 @@ final class NativeSite {
 	 * @throws RuntimeException When it exits with an error.
 	 */
 	private function wp_server( string ...$args ): string {
-		$command = array_values( array_merge( array( $this->root . '/bin/wp-server', $args[0], '--name', $this->name ), array_slice( $args, 1 ) ) );
-		$pipes   = array();
-		$process = proc_open(
-			$command,
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes,
-			$this->root
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not run bin/wp-server.' );
-		}
-		$stdout = (string) stream_get_contents( $pipes[1] );
-		$stderr = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		$exit = proc_close( $process );
-		if ( 0 !== $exit ) {
-			throw new RuntimeException( 'bin/wp-server ' . implode( ' ', $args ) . " failed ({$exit}):\n{$stdout}\n{$stderr}" );
+		$command  = array_values( array_merge( array( $this->root . '/bin/wp-server', $args[0], '--name', $this->name ), array_slice( $args, 1 ) ) );
+		$finished = Process::run( $command, $this->root );
+		if ( 0 !== $finished['exit_code'] ) {
+			throw new RuntimeException( 'bin/wp-server ' . implode( ' ', $args ) . " failed ({$finished['exit_code']}):\n{$finished['stdout']}\n{$finished['stderr']}" );
 		}
 
-		return $stdout;
+		return $finished['stdout'];
 	}
 
 	/**

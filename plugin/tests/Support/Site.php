@@ -159,26 +159,9 @@ final class Site {
 	 * @throws RuntimeException When the process cannot start.
 	 */
 	public function run( string $command, array $options = array() ): SiteReport {
-		$pipes   = array();
-		$process = proc_open(
-			array_merge( array( PHP_BINARY, __DIR__ . '/run-site.php', $this->dir, $this->core_dir, $command ), $options ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not start ' . PHP_BINARY );
-		}
+		$finished = Process::run( array_merge( array( PHP_BINARY, __DIR__ . '/run-site.php', $this->dir, $this->core_dir, $command ), $options ) );
 
-		$stdout = (string) stream_get_contents( $pipes[1] );
-		$stderr = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-
-		return SiteReport::from_process( proc_close( $process ), $stdout, $stderr );
+		return SiteReport::from_process( $finished['exit_code'], $finished['stdout'], $finished['stderr'] );
 	}
 
 	/**
@@ -192,25 +175,7 @@ final class Site {
 	 * @throws RuntimeException When the process cannot start.
 	 */
 	public function start_script( string $script, array $arguments = array() ): array {
-		$pipes   = array();
-		$process = proc_open(
-			array_merge( array( PHP_BINARY, $script, $this->dir, $this->core_dir ), $arguments ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not start ' . PHP_BINARY );
-		}
-
-		return array(
-			'process' => $process,
-			'stdout'  => $pipes[1],
-			'stderr'  => $pipes[2],
-		);
+		return Process::start( array_merge( array( PHP_BINARY, $script, $this->dir, $this->core_dir ), $arguments ) );
 	}
 
 	/**
@@ -220,16 +185,7 @@ final class Site {
 	 * @return array{exit_code: int, stdout: string, stderr: string}
 	 */
 	public static function wait_for_script( array $running ): array {
-		$stdout = (string) stream_get_contents( $running['stdout'] );
-		$stderr = (string) stream_get_contents( $running['stderr'] );
-		fclose( $running['stdout'] );
-		fclose( $running['stderr'] );
-
-		return array(
-			'exit_code' => proc_close( $running['process'] ),
-			'stdout'    => $stdout,
-			'stderr'    => $stderr,
-		);
+		return Process::finish( $running );
 	}
 
 	/**

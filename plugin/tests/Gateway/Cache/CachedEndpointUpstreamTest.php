@@ -18,6 +18,7 @@ use Switchboard\Gateway\Cache\TransientStore;
 use Switchboard\Tests\Support\GatewayFixture;
 use Switchboard\Tests\Support\TestEnvironment;
 use Switchboard\Tests\Support\UsesFaultServer;
+use Switchboard\Tests\Support\WaitsForWorkers;
 use Switchboard\Tests\TestCase;
 use WP_Error;
 
@@ -32,6 +33,7 @@ final class CachedEndpointUpstreamTest extends TestCase {
 	private const WORKERS = 8;
 
 	use UsesFaultServer;
+	use WaitsForWorkers;
 
 	/**
 	 * The injected clock's time.
@@ -115,36 +117,12 @@ final class CachedEndpointUpstreamTest extends TestCase {
 		$start     = microtime( true ) + 2.0;
 		$processes = array();
 		for ( $i = 0; $i < self::WORKERS; $i++ ) {
-			$pipes   = array();
-			$process = proc_open(
-				array( PHP_BINARY, __DIR__ . '/single-flight-worker.php', $site->dir, $site->core_dir, self::upstream()->url(), sprintf( '%.6F', $start ) ),
-				array(
-					0 => array( 'file', '/dev/null', 'r' ),
-					1 => array( 'pipe', 'w' ),
-					2 => array( 'pipe', 'w' ),
-				),
-				$pipes
-			);
-			if ( ! is_resource( $process ) ) {
-				throw new RuntimeException( 'Could not start a worker.' );
-			}
-			$processes[] = array( $process, $pipes );
+			$processes[] = $site->start_script( __DIR__ . '/single-flight-worker.php', array( self::upstream()->url(), sprintf( '%.6F', $start ) ) );
 		}
 
 		$statuses = array();
-		foreach ( $processes as list( $process, $pipes ) ) {
-			$stdout = (string) stream_get_contents( $pipes[1] );
-			$stderr = (string) stream_get_contents( $pipes[2] );
-			fclose( $pipes[1] );
-			fclose( $pipes[2] );
-			$exit = proc_close( $process );
-
-			$lines  = array_values( array_filter( explode( "\n", trim( $stdout ) ) ) );
-			$result = json_decode( (string) end( $lines ), true );
-			$this->assertSame( 0, $exit, $stdout . $stderr );
-			$this->assertSame( '', $stderr );
-			$this->assertIsArray( $result, $stdout );
-			$this->assertSame( array( 'items' => array( 'shared' ) ), $result['value'] ?? null, $stdout );
+		foreach ( $this->wait_for_workers( $processes ) as $result ) {
+			$this->assertSame( array( 'items' => array( 'shared' ) ), $result['value'] ?? null, (string) wp_json_encode( $result ) );
 			$statuses[] = is_string( $result['status'] ?? null ) ? $result['status'] : '';
 		}
 

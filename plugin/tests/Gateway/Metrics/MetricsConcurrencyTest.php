@@ -13,6 +13,7 @@ use RuntimeException;
 use Switchboard\Tests\Redis\RedisServer;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Tests\Support\TestEnvironment;
+use Switchboard\Tests\Support\WaitsForWorkers;
 use Switchboard\Tests\TestCase;
 
 /**
@@ -21,6 +22,8 @@ use Switchboard\Tests\TestCase;
  * on the site's table and on the Redis object cache alike.
  */
 final class MetricsConcurrencyTest extends TestCase {
+
+	use WaitsForWorkers;
 
 	/**
 	 * Processes racing.
@@ -89,13 +92,13 @@ final class MetricsConcurrencyTest extends TestCase {
 		$start_at  = sprintf( '%.6F', microtime( true ) + 2.0 );
 		$processes = array();
 		for ( $i = 0; $i < self::PROCESSES; ++$i ) {
-			$processes[] = $this->start( $site, array( 'record', 'search', (string) self::SAMPLES, $start_at ) );
+			$processes[] = $site->start_script( __DIR__ . '/record-in-site.php', array( 'record', 'search', (string) self::SAMPLES, $start_at ) );
 		}
-		foreach ( $this->wait_for( $processes ) as $result ) {
+		foreach ( $this->wait_for_workers( $processes ) as $result ) {
 			$this->assertSame( self::SAMPLES, $result['recorded'] ?? null );
 		}
 
-		$hour  = $this->wait_for( array( $this->start( $site, array( 'read', 'search' ) ) ) )[0];
+		$hour  = $this->wait_for_workers( array( $site->start_script( __DIR__ . '/record-in-site.php', array( 'read', 'search' ) ) ) )[0];
 		$total = self::PROCESSES * self::SAMPLES;
 		$this->assertSame( $total, $hour['requests'] ?? null, (string) wp_json_encode( $hour ) );
 		$this->assertSame( $total / 5, $hour['failures'] ?? null );
@@ -141,36 +144,5 @@ final class MetricsConcurrencyTest extends TestCase {
 		}
 
 		return $site;
-	}
-
-	/**
-	 * Starts a worker process.
-	 *
-	 * @param Site         $site      Site.
-	 * @param list<string> $arguments Command and arguments.
-	 * @return array{process: resource, stdout: resource, stderr: resource}
-	 */
-	private function start( Site $site, array $arguments ): array {
-		return $site->start_script( __DIR__ . '/record-in-site.php', $arguments );
-	}
-
-	/**
-	 * Waits for processes and decodes what each printed.
-	 *
-	 * @param list<array{process: resource, stdout: resource, stderr: resource}> $processes Processes.
-	 * @return list<array<mixed>>
-	 */
-	private function wait_for( array $processes ): array {
-		$results = array();
-		foreach ( $processes as $running ) {
-			$finished = Site::wait_for_script( $running );
-			$this->assertSame( 0, $finished['exit_code'], $finished['stdout'] . $finished['stderr'] );
-			$this->assertSame( '', $finished['stderr'] );
-			$result = json_decode( $finished['stdout'], true );
-			$this->assertIsArray( $result, $finished['stdout'] );
-			$results[] = $result;
-		}
-
-		return $results;
 	}
 }

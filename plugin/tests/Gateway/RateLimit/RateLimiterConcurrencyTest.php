@@ -14,6 +14,7 @@ use RuntimeException;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Tests\Support\SiteReport;
 use Switchboard\Tests\Support\TestEnvironment;
+use Switchboard\Tests\Support\WaitsForWorkers;
 use Switchboard\Tests\TestCase;
 
 /**
@@ -22,6 +23,8 @@ use Switchboard\Tests\TestCase;
  * database holds only hashes.
  */
 final class RateLimiterConcurrencyTest extends TestCase {
+
+	use WaitsForWorkers;
 
 	/**
 	 * Processes racing.
@@ -107,28 +110,9 @@ final class RateLimiterConcurrencyTest extends TestCase {
 	 * @param int    $attempts Requests.
 	 * @param float  $start_at Unix time to start at.
 	 * @return array{process: resource, stdout: resource, stderr: resource}
-	 * @throws RuntimeException When the process cannot start.
 	 */
 	private function start( string $key, int $attempts, float $start_at ): array {
-		$pipes   = array();
-		$process = proc_open(
-			array( PHP_BINARY, __DIR__ . '/consume-in-site.php', $this->site()->dir, $this->site()->core_dir, $key, (string) self::CAPACITY, (string) $attempts, sprintf( '%.6F', $start_at ) ),
-			array(
-				0 => array( 'file', '/dev/null', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new RuntimeException( 'Could not start ' . PHP_BINARY );
-		}
-
-		return array(
-			'process' => $process,
-			'stdout'  => $pipes[1],
-			'stderr'  => $pipes[2],
-		);
+		return $this->site()->start_script( __DIR__ . '/consume-in-site.php', array( $key, (string) self::CAPACITY, (string) $attempts, sprintf( '%.6F', $start_at ) ) );
 	}
 
 	/**
@@ -139,17 +123,8 @@ final class RateLimiterConcurrencyTest extends TestCase {
 	 */
 	private function wait_for( array $processes ): array {
 		$results = array();
-		foreach ( $processes as $running ) {
-			$stdout = (string) stream_get_contents( $running['stdout'] );
-			$stderr = (string) stream_get_contents( $running['stderr'] );
-			fclose( $running['stdout'] );
-			fclose( $running['stderr'] );
-			$exit = proc_close( $running['process'] );
-
-			$this->assertSame( 0, $exit, $stdout . $stderr );
-			$this->assertSame( '', $stderr );
-			$result = json_decode( $stdout, true );
-			$this->assertIsArray( $result, $stdout );
+		foreach ( $this->wait_for_workers( $processes ) as $result ) {
+			$stdout = (string) wp_json_encode( $result );
 			$this->assertIsInt( $result['allowed'] ?? null, $stdout );
 			$this->assertIsInt( $result['denied'] ?? null, $stdout );
 			$this->assertIsString( $result['hash'] ?? null, $stdout );
