@@ -60,12 +60,13 @@ final class ObjectCacheSiteTest extends TestCase {
 		}
 
 		self::$server = RedisServer::start( TestEnvironment::get()->create_temp_dir( 'redis-site' ) );
-		self::$site   = self::create_site(
+		self::$site   = TestEnvironment::get()->create_active_site(
 			'redis-site',
 			array(
 				'WP_REDIS_PATH'   => self::$server->socket,
 				'WP_REDIS_PREFIX' => self::PREFIX,
-			)
+			),
+			true
 		);
 	}
 
@@ -114,7 +115,7 @@ final class ObjectCacheSiteTest extends TestCase {
 	 * uses the database), nothing persists, and the debug log has one line per request.
 	 */
 	public function test_unreachable_redis_falls_back_to_memory_and_the_database(): void {
-		$site = self::create_site( 'redis-down', array( 'WP_REDIS_PATH' => sys_get_temp_dir() . '/switchboard-no-redis-' . getmypid() . '.sock' ) );
+		$site = TestEnvironment::get()->create_active_site( 'redis-down', array( 'WP_REDIS_PATH' => sys_get_temp_dir() . '/switchboard-no-redis-' . getmypid() . '.sock' ), true );
 		Site::write_file( $site->debug_log(), '' );
 
 		$first = $this->run_worker( $site, array( 'probe', 'lost' ) );
@@ -212,37 +213,6 @@ final class ObjectCacheSiteTest extends TestCase {
 		$this->assertCount( 1, array_keys( $states, CircuitBreaker::HALF_OPEN, true ), (string) wp_json_encode( $results ) );
 		$this->assertCount( 5, array_keys( $states, CircuitBreaker::OPEN, true ), (string) wp_json_encode( $results ) );
 		$this->assertSame( '', $this->site()->read_debug_log() );
-	}
-
-	/**
-	 * Creates a site with the drop-in and extra constants, installed and with the plugin active.
-	 *
-	 * @param string                $name      Site folder name.
-	 * @param array<string, string> $constants Constants for wp-config.php.
-	 * @return Site
-	 * @throws RuntimeException When a set-up request fails.
-	 */
-	private static function create_site( string $name, array $constants ): Site {
-		$site = TestEnvironment::get()->create_site( $name );
-		if ( ! symlink( dirname( __DIR__, 2 ) . '/dropins/object-cache.php', $site->content_dir() . '/object-cache.php' ) ) {
-			throw new RuntimeException( 'Could not link the drop-in.' );
-		}
-
-		$defines = '';
-		foreach ( $constants as $constant => $value ) {
-			$defines .= sprintf( "define( '%s', %s );\n", $constant, var_export( $value, true ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes a PHP literal.
-		}
-		$config = (string) file_get_contents( $site->config_file() );
-		Site::write_file( $site->config_file(), preg_replace( '/^<\?php\n/', "<?php\n" . $defines, $config, 1 ) ?? $config );
-
-		foreach ( array( 'install', 'activate' ) as $command ) {
-			$report = $site->run( $command );
-			if ( ! $report->completed || 0 !== $report->exit_code || array() !== $report->errors ) {
-				throw new RuntimeException( "The {$command} request of {$name} failed: " . $report->describe() );
-			}
-		}
-
-		return $site;
 	}
 
 	/**

@@ -184,6 +184,39 @@ final class TestEnvironment {
 	}
 
 	/**
+	 * Creates another site with extra wp-config.php constants and, if asked, the Redis object-cache drop-in,
+	 * then installs WordPress and activates the plugin in it.
+	 *
+	 * @param string               $name      Folder name, unique within the run.
+	 * @param array<string, mixed> $constants Constants to define in wp-config.php.
+	 * @param bool                 $drop_in   Whether to link plugin/dropins/object-cache.php.
+	 * @return Site
+	 * @throws RuntimeException When the site cannot be set up.
+	 */
+	public function create_active_site( string $name, array $constants = array(), bool $drop_in = false ): Site {
+		$site = $this->create_site( $name );
+		if ( $drop_in && ! symlink( $this->repo_dir . '/plugin/dropins/object-cache.php', $site->content_dir() . '/object-cache.php' ) ) {
+			throw new RuntimeException( 'Could not link the drop-in.' );
+		}
+
+		$defines = '';
+		foreach ( $constants as $constant => $value ) {
+			$defines .= sprintf( "define( '%s', %s );\n", $constant, var_export( $value, true ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes a PHP literal.
+		}
+		$config = (string) file_get_contents( $site->config_file() );
+		Site::write_file( $site->config_file(), preg_replace( '/^<\?php\n/', "<?php\n" . $defines, $config, 1 ) ?? $config );
+
+		foreach ( array( 'install', 'activate' ) as $command ) {
+			$report = $site->run( $command );
+			if ( ! $report->completed || 0 !== $report->exit_code || array() !== $report->errors ) {
+				throw new RuntimeException( "The {$command} request of {$name} failed: " . $report->describe() );
+			}
+		}
+
+		return $site;
+	}
+
+	/**
 	 * Creates an empty folder that is removed with the run's other files.
 	 *
 	 * @param string $name A readable part of the folder name.

@@ -9,7 +9,6 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Gateway\Metrics;
 
-use RuntimeException;
 use Switchboard\Tests\Redis\RedisServer;
 use Switchboard\Tests\Support\Site;
 use Switchboard\Tests\Support\TestEnvironment;
@@ -55,7 +54,7 @@ final class MetricsConcurrencyTest extends TestCase {
 	 * On the table: every sample counted once, the first of a minute racing to create its row.
 	 */
 	public function test_no_sample_is_lost_on_the_database(): void {
-		$site = self::create_site( 'metrics-db', array() );
+		$site = TestEnvironment::get()->create_active_site( 'metrics-db', array() );
 		$hour = $this->race( $site );
 		$this->assertFalse( $hour['external'] ?? null );
 	}
@@ -69,7 +68,7 @@ final class MetricsConcurrencyTest extends TestCase {
 			$this->markTestSkipped( 'Redis tests skipped: ' . $reason );
 		}
 		self::$redis ??= RedisServer::start( TestEnvironment::get()->create_temp_dir( 'metrics-redis' ) );
-		$site          = self::create_site(
+		$site          = TestEnvironment::get()->create_active_site(
 			'metrics-redis',
 			array(
 				'WP_REDIS_PATH'   => self::$redis->socket,
@@ -112,37 +111,5 @@ final class MetricsConcurrencyTest extends TestCase {
 		$this->assertSame( '', $site->read_debug_log() );
 
 		return $hour;
-	}
-
-	/**
-	 * A site with the plugin active and, with Redis settings, the object-cache drop-in.
-	 *
-	 * @param string               $name      Site name.
-	 * @param array<string, mixed> $constants Constants to define in wp-config.php.
-	 * @param bool                 $drop_in   Whether to link the object-cache drop-in.
-	 * @return Site
-	 * @throws RuntimeException When the site cannot be set up.
-	 */
-	private static function create_site( string $name, array $constants, bool $drop_in = false ): Site {
-		$site = TestEnvironment::get()->create_site( $name );
-		if ( $drop_in && ! symlink( dirname( __DIR__, 3 ) . '/dropins/object-cache.php', $site->content_dir() . '/object-cache.php' ) ) {
-			throw new RuntimeException( 'Could not link the drop-in.' );
-		}
-
-		$defines = '';
-		foreach ( $constants as $constant => $value ) {
-			$defines .= sprintf( "define( '%s', %s );\n", $constant, var_export( $value, true ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writes a PHP literal.
-		}
-		$config = (string) file_get_contents( $site->config_file() );
-		Site::write_file( $site->config_file(), preg_replace( '/^<\?php\n/', "<?php\n" . $defines, $config, 1 ) ?? $config );
-
-		foreach ( array( 'install', 'activate' ) as $command ) {
-			$report = $site->run( $command );
-			if ( ! $report->completed || 0 !== $report->exit_code || array() !== $report->errors ) {
-				throw new RuntimeException( "The {$command} request of {$name} failed: " . $report->describe() );
-			}
-		}
-
-		return $site;
 	}
 }
