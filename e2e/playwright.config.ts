@@ -64,5 +64,10 @@ export default defineConfig( {
 			],
 		},
 	},
-	projects: [ { name: 'chromium' } ],
+	projects: [
+		// The settings journeys describe a fresh site (no service configured, no requests yet): they run
+		// first, before the search journeys and the search block's renders send traffic to the gateway.
+		{ name: 'fresh-site', testMatch: /settings\.spec\.ts$/ },
+		{ name: 'chromium', testIgnore: /settings\.spec\.ts$/ },
+	],
 } );

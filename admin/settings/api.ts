@@ -8,6 +8,9 @@ import type {
 	HealthReport,
 	OutboxPage,
 	SettingsReport,
+	SyncAnswer,
+	SyncMode,
+	SyncReport,
 } from './types';
 
 const BASE = '/switchboard/v1/admin';
@@ -53,6 +56,32 @@ export function replayEvent(
 ): Promise< { id: number; replayed: boolean } > {
 	return apiFetch< { id: number; replayed: boolean } >( {
 		path: `${ BASE }/outbox/${ id }/replay`,
+		method: 'POST',
+	} );
+}
+
+export function fetchSearchSync( signal?: AbortSignal ): Promise< SyncReport > {
+	return apiFetch< SyncReport >( { path: `${ BASE }/search/sync`, signal } );
+}
+
+export function startSearchSync( mode: SyncMode ): Promise< SyncAnswer > {
+	return apiFetch< SyncAnswer >( {
+		path: `${ BASE }/search/sync`,
+		method: 'POST',
+		data: { mode },
+	} );
+}
+
+/**
+ * Runs one step, resumes a failed job, or cancels the job.
+ *
+ * @param action Which.
+ */
+export function searchSyncAction(
+	action: 'step' | 'resume' | 'cancel'
+): Promise< SyncAnswer > {
+	return apiFetch< SyncAnswer >( {
+		path: `${ BASE }/search/sync/${ action }`,
 		method: 'POST',
 	} );
 }

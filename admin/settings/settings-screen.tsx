@@ -1,6 +1,6 @@
 /**
- * Settings → Switchboard: the services' health (refreshed every 15 seconds), their addresses, and the
- * content events that could not be delivered.
+ * Settings → Switchboard: the services' health (refreshed every 15 seconds), their addresses, the
+ * content events that could not be delivered, and the search index's re-index and drift check.
  */
 import { Button, Spinner } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
@@ -8,6 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { formatTime } from './format';
 import { Notices } from './notices';
 import { OutboxPanel } from './outbox-panel';
+import { SearchIndexPanel } from './search-index-panel';
 import { ServiceCard } from './service-card';
 import { UrlSettings } from './url-settings';
 import { useHealth } from './use-health';
@@ -90,6 +91,8 @@ export function SettingsScreen() {
 				announce={ announce }
 				onReplayed={ refresh }
 			/>
+
+			<SearchIndexPanel announce={ announce } />
 		</div>
 	);
 }

@@ -123,3 +123,59 @@ export type RestError = {
 	message?: string;
 	data?: { status?: number; fields?: Record< string, string > } | null;
 };
+
+/** What a search index sync does: resend everything, or fix only drift. */
+export type SyncMode = 'reindex' | 'reconcile';
+
+/** Where a search index sync stands. */
+export type SyncStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Documents a sync sent, skipped, removed, and the drift it found. */
+export type SyncCounts = {
+	indexed: number;
+	skipped: number;
+	rejected: number;
+	removed: number;
+	missing: number;
+	stale: number;
+	extra: number;
+};
+
+/** The stored state of the search index's re-index or reconciliation job. */
+export type SyncJob = {
+	id: string;
+	mode: SyncMode;
+	status: SyncStatus;
+	/** Highest post id handled. */
+	cursor: number;
+	processed: number;
+	/** Published posts when the job started. */
+	total: number;
+	index_total: number | null;
+	counts: SyncCounts;
+	/** The first ids of each kind of drift fixed. */
+	fixed: { missing: number[]; stale: number[]; extra: number[] };
+	rejected: Array< { id: number; code: string; message: string } >;
+	steps: number;
+	started_at: number;
+	updated_at: number;
+	finished_at: number | null;
+	error: { code: string; message: string } | null;
+};
+
+/** `GET switchboard/v1/admin/search/sync`. */
+export type SyncReport = {
+	job: SyncJob | null;
+	busy: boolean;
+	/** Posts WordPress publishes for the index. */
+	published: number;
+	/** Documents in the index, or null when the service could not say. */
+	index: number | null;
+	index_error: string | null;
+};
+
+/** The answer of the routes that start, step, resume or cancel a job. */
+export type SyncAnswer = {
+	job: SyncJob;
+	busy: boolean;
+};

@@ -10,7 +10,7 @@ declare const metadata: {
 	readonly title: 'Switchboard Search';
 	readonly category: 'switchboard';
 	readonly icon: 'search';
-	readonly description: 'A search form that shows results on the same page, and works without JavaScript.';
+	readonly description: 'Instant search with facets: results on the same page as the visitor types, and a form that works without JavaScript.';
 	readonly keywords: readonly [ 'find', 'results' ];
 	readonly textdomain: 'switchboard';
 	readonly attributes: {
@@ -36,6 +36,25 @@ declare const metadata: {
 			readonly default: false;
 		};
 		readonly instant: { readonly type: 'boolean'; readonly default: false };
+		readonly facets: {
+			readonly type: 'array';
+			readonly items: {
+				readonly type: 'string';
+				readonly enum: readonly [
+					'category',
+					'post_tag',
+					'author',
+					'type',
+					'date',
+				];
+			};
+			readonly default: readonly [
+				'category',
+				'post_tag',
+				'type',
+				'date',
+			];
+		};
 	};
 	readonly supports: {
 		readonly align: readonly [ 'wide', 'full' ];
@@ -56,6 +75,7 @@ declare const metadata: {
 	readonly editorScript: 'file:./index.js';
 	readonly style: 'file:./style-index.css';
 	readonly render: 'file:./render.php';
+	readonly viewScript: 'wp-api-fetch';
 	readonly viewScriptModule: 'file:./view.js';
 };
 export default metadata;

@@ -1,20 +1,26 @@
 /**
- * Starts a fresh native WordPress for the journeys (unless WP_BASE_URL points at one already),
- * then logs in once through REST and stores the admin session for every test.
+ * Starts a fresh native WordPress for the journeys (unless WP_BASE_URL points at one already), with the
+ * real search service beside it, then logs in once through REST and stores the admin session for every test.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { request, type FullConfig } from '@playwright/test';
 import { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import { repoRoot, siteName } from './site';
+import { configureSearchService, startSearchService } from './search-service';
+import { pointSiteAtSearchService, waitForSeededIndex } from './search';
 
-function wpServer( ...args: string[] ): string {
+function wpServer(
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env
+): string {
 	return execFileSync(
 		'bash',
 		[ path.join( repoRoot, 'bin', 'wp-server' ), ...args ],
 		{
 			cwd: repoRoot,
 			encoding: 'utf8',
+			env,
 			stdio: [ 'ignore', 'pipe', 'inherit' ],
 		}
 	);
@@ -23,11 +29,28 @@ function wpServer( ...args: string[] ): string {
 export default async function globalSetup(
 	config: FullConfig
 ): Promise< void > {
-	if ( process.env.SWITCHBOARD_E2E_MANAGED === '1' ) {
+	const managed = process.env.SWITCHBOARD_E2E_MANAGED === '1';
+	if ( managed ) {
 		const port = process.env.SWITCHBOARD_E2E_PORT ?? '8890';
-		// A clean database every run: journeys must not depend on what an earlier run left behind.
-		wpServer( 'reset', '--name', siteName, '--port', port );
-		wpServer( 'start', '--name', siteName, '--port', port );
+		const site = [ '--name', siteName, '--port', port ];
+		// The service first, and its secret in this process's environment: php -S inherits it from
+		// bin/wp-server, and WordPress signs the events it sends with it.
+		const search = await configureSearchService(
+			`http://127.0.0.1:${ port }`
+		);
+		await startSearchService();
+		// The seed is written while the site is installed, and WordPress writes content events only for a
+		// configured service: the reset sees the URL in its environment. The server then runs without it
+		// (stop, start), because a URL from the environment locks the settings screen's field, which the
+		// settings journeys edit; the journeys point the site at the service through that setting instead.
+		const server = { ...process.env };
+		delete server.SWITCHBOARD_SEARCH_URL;
+		wpServer( [ 'reset', ...site ], {
+			...server,
+			SWITCHBOARD_SEARCH_URL: search.url,
+		} );
+		wpServer( [ 'stop', '--name', siteName ], server );
+		wpServer( [ 'start', ...site ], server );
 		process.env.SWITCHBOARD_E2E_DEBUG_LOG = path.join(
 			repoRoot,
 			'.cache',
@@ -59,5 +82,9 @@ export default async function globalSetup(
 			},
 		},
 	} );
+	if ( managed ) {
+		await pointSiteAtSearchService( requestUtils );
+		await waitForSeededIndex( requestUtils );
+	}
 	await requestContext.dispose();
 }

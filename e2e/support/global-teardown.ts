@@ -1,14 +1,17 @@
 /**
- * Stops the WordPress that the global set-up started; a site given through WP_BASE_URL is left alone.
+ * Stops the WordPress and the search service that the global set-up started; a site given through
+ * WP_BASE_URL is left alone.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot, siteName } from './site';
+import { stopSearchService } from './search-service';
 
-export default function globalTeardown(): void {
+export default async function globalTeardown(): Promise< void > {
 	if ( process.env.SWITCHBOARD_E2E_MANAGED !== '1' ) {
 		return;
 	}
+	await stopSearchService();
 	execFileSync(
 		'bash',
 		[

@@ -236,7 +236,7 @@ final class Catalog {
 			'search' => array(
 				'title'   => 'Search',
 				'content' => TextGenerator::paragraph( 'Search every article in the archive.' )
-					. "<!-- wp:search {\"label\":\"Search\",\"buttonText\":\"Search\"} /-->\n",
+					. "<!-- wp:switchboard/search {\"instant\":true,\"facets\":[\"category\",\"post_tag\",\"author\",\"date\"]} /-->\n",
 			),
 		);
 	}

@@ -39,6 +39,7 @@ export type SearchAttributeTypes = [
 				showPostType: boolean;
 				showImage: boolean;
 				instant: boolean;
+				facets: readonly string[];
 			}
 		>
 	>,

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Events;
 
 use Closure;
+use Switchboard\Gateway\Cache\CacheKey;
 use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
 use WP_Error;
@@ -64,6 +65,13 @@ final class Dispatcher {
 	 * @var Closure(int): int
 	 */
 	private Closure $jitter;
+
+	/**
+	 * Whether the last failed send was refused for its content (a 4xx other than auth, timeout or rate limit).
+	 *
+	 * @var bool
+	 */
+	private bool $last_refusal_was_about_the_event = false;
 
 	/**
 	 * Stores the collaborators.
@@ -127,10 +135,18 @@ final class Dispatcher {
 				++$handled;
 				$outcome = $this->send( $row, $lease );
 				++$stats[ $outcome ];
-				if ( 'delivered' !== $outcome ) {
+				// A refusal of this one event (a 4xx about its content) says nothing about the service: the
+				// rest of its rows still go out, and the refused row's own subject waits behind it in due().
+				if ( 'delivered' !== $outcome && ! $this->last_refusal_was_about_the_event ) {
 					$failing[] = $row['service'];
 				}
 			}
+		}
+
+		if ( $stats['delivered'] > 0 ) {
+			// Services answer from what the events changed; cached gateway answers from before would hide a
+			// published post (or show a trashed one) for the cache's lifetime. Once per run, not per row.
+			CacheKey::invalidate_all();
 		}
 
 		return $stats;
@@ -180,6 +196,7 @@ final class Dispatcher {
 	 * @return 'delivered'|'failed'|'dead'|'released'
 	 */
 	private function send( array $row, string $lease ): string {
+		$this->last_refusal_was_about_the_event = false;
 		$service  = $this->registry->get( $row['service'] );
 		$envelope = self::envelope( $row );
 		$body     = wp_json_encode( $envelope );
@@ -200,6 +217,10 @@ final class Dispatcher {
 			$this->outbox->release( $row['id'], $lease, $now + self::BASE_DELAY );
 			return 'released';
 		}
+
+		$data                                   = $result->get_error_data();
+		$status                                 = is_array( $data ) && is_int( $data['status'] ?? null ) ? $data['status'] : 0;
+		$this->last_refusal_was_about_the_event = $status >= 400 && $status < 500 && ! in_array( $status, array( 401, 403, 408, 429 ), true );
 
 		$attempts = $row['attempts'] + 1;
 		$dead     = $attempts >= $this->max_attempts;

@@ -32,6 +32,11 @@ abstract class AdminTestCase extends TestCase {
 		array( 'POST', '/switchboard/v1/admin/services/search/test' ),
 		array( 'GET', '/switchboard/v1/admin/outbox' ),
 		array( 'POST', '/switchboard/v1/admin/outbox/1/replay' ),
+		array( 'GET', '/switchboard/v1/admin/search/sync' ),
+		array( 'POST', '/switchboard/v1/admin/search/sync' ),
+		array( 'POST', '/switchboard/v1/admin/search/sync/step' ),
+		array( 'POST', '/switchboard/v1/admin/search/sync/resume' ),
+		array( 'POST', '/switchboard/v1/admin/search/sync/cancel' ),
 	);
 
 	/**

@@ -296,14 +296,117 @@ final class ContentEventsTest extends EventsTestCase {
 	}
 
 	/**
+	 * The payload carries the body as plain text and a fingerprint of everything else.
+	 */
+	public function test_payload_carries_content_and_fingerprint(): void {
+		$post_id = $this->create_post(
+			array(
+				'post_status'  => 'publish',
+				'post_title'   => 'Plain',
+				'post_content' => "<!-- wp:heading --><h2>Title&amp;more</h2><!-- /wp:heading -->\n<!-- wp:paragraph --><p>First <strong>bold</strong>word&nbsp;here.</p><!-- /wp:paragraph -->[gallery ids=\"1\"]<ul><li>one</li><li>two</li></ul>",
+			)
+		);
+		$post    = get_post( $post_id );
+		$this->assertInstanceOf( \WP_Post::class, $post );
+		$payload = ContentEvents::payload( $post );
+
+		$this->assertSame( 'Title&more First boldword here. one two', $payload['content'] );
+		$this->assertSame( 'Visible', ContentEvents::plain_text( '<script>alert(1)</script><style>.a{color:red}</style>Visible' ) );
+		$this->assertIsString( $payload['fingerprint'] );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{40}$/', $payload['fingerprint'] );
+		$without = $payload;
+		unset( $without['fingerprint'] );
+		$this->assertSame( sha1( (string) wp_json_encode( $without ) ), $payload['fingerprint'] );
+		$this->assertSame( 'fingerprint', array_key_last( $payload ) );
+		$this->assertSame( $payload['fingerprint'], ContentEvents::payload( $post )['fingerprint'], 'Stable.' );
+		$this->assertSame( $payload, self::payload( $this->rows()[0] ), 'The event carries the same payload.' );
+
+		wp_update_post(
+			array(
+				'ID'           => $post_id,
+				'post_content' => 'Changed body.',
+			)
+		);
+		$changed = get_post( $post_id );
+		$this->assertInstanceOf( \WP_Post::class, $changed );
+		$this->assertNotSame( $payload['fingerprint'], ContentEvents::payload( $changed )['fingerprint'] );
+	}
+
+	/**
+	 * Long bodies are cut to 20,000 characters (UTF-16 code units) at a word boundary.
+	 */
+	public function test_content_is_cut_at_a_word_boundary(): void {
+		$words = str_repeat( 'lorem ipsum dolor ', 2000 );
+		$text  = ContentEvents::plain_text( $words );
+		$this->assertLessThanOrEqual( ContentEvents::CONTENT_LIMIT, mb_strlen( $text ) );
+		$this->assertGreaterThan( ContentEvents::CONTENT_LIMIT - 10, mb_strlen( $text ) );
+		$this->assertStringStartsWith( $text, trim( $words ), 'A prefix of the text…' );
+		$this->assertContains( substr( $text, -5 ), array( 'lorem', 'ipsum', 'dolor' ), '…that ends with a whole word.' );
+
+		$emoji = ContentEvents::plain_text( str_repeat( "\u{1F600}ab ", 8000 ) );
+		$this->assertLessThanOrEqual( ContentEvents::CONTENT_LIMIT, intdiv( strlen( (string) mb_convert_encoding( $emoji, 'UTF-16LE', 'UTF-8' ) ), 2 ) );
+		$this->assertStringEndsWith( 'ab', $emoji );
+		$this->assertSame( 'short text', ContentEvents::plain_text( "  short \n\t text " ) );
+	}
+
+	/**
+	 * Renaming a term of a public taxonomy writes `term.updated` about that term; other edits do not;
+	 * deleting it writes `term.deleted`; terms of private taxonomies write nothing.
+	 */
+	public function test_term_renames_and_deletions(): void {
+		$category = $this->create_category( 'Sb Term Before' );
+		$this->clear_outbox();
+
+		$this->new_request();
+		wp_update_term( $category, 'category', array( 'description' => 'Only the description.' ) );
+		$this->assertSame( array(), $this->rows() );
+
+		$this->new_request();
+		wp_update_term( $category, 'category', array( 'name' => 'Sb Term After' ) );
+		$rows = $this->rows();
+		$this->assertSame( array( 'term.updated', 'term.updated' ), array_column( $rows, 'type' ) );
+		$this->assertSame( array( 'index', 'catalog' ), array_column( $rows, 'service' ) );
+		$this->assertSame(
+			array(
+				'term' => array(
+					'id'       => $category,
+					'taxonomy' => 'category',
+					'name'     => 'Sb Term After',
+				),
+			),
+			self::payload( $rows[0] )
+		);
+		$this->assertSame( array( 'term:' . $category, 'term:' . $category ), array_column( $rows, 'subject' ), 'Ordered per term.' );
+
+		$this->clear_outbox();
+		$this->new_request();
+		wp_delete_term( $category, 'category' );
+		$rows = $this->rows();
+		$this->assertSame( array( 'term.deleted', 'term.deleted' ), array_column( $rows, 'type' ) );
+		$this->assertSame( $category, self::dig( self::payload( $rows[0] ), 'term', 'id' ) );
+		$this->assertSame( 'Sb Term After', self::dig( self::payload( $rows[0] ), 'term', 'name' ) );
+
+		register_taxonomy( 'sb_hidden', 'post', array( 'public' => false ) );
+		register_taxonomy( 'sb_orphan', 'sb_nothing', array( 'public' => true ) );
+		$this->clear_outbox();
+		foreach ( array( 'sb_hidden', 'sb_orphan' ) as $taxonomy ) {
+			$term = wp_insert_term( 'Internal', $taxonomy );
+			$this->assertIsArray( $term );
+			$this->new_request();
+			wp_update_term( (int) $term['term_id'], $taxonomy, array( 'name' => 'Renamed' ) );
+			wp_delete_term( (int) $term['term_id'], $taxonomy );
+		}
+		$this->assertSame( array(), $this->rows(), 'Private taxonomies and those of unreported types are not reported.' );
+		unregister_taxonomy( 'sb_hidden' );
+		unregister_taxonomy( 'sb_orphan' );
+	}
+
+	/**
 	 * Attaches a fresh module, as a new request would have.
 	 */
 	private function new_request(): void {
 		if ( isset( $this->trigger ) ) {
-			remove_action( 'transition_post_status', array( $this->module, 'on_transition' ) );
-			remove_action( 'set_object_terms', array( $this->module, 'on_terms' ) );
-			remove_action( 'deleted_post', array( $this->module, 'on_deleted' ) );
-			remove_action( 'profile_update', array( $this->module, 'on_profile_update' ) );
+			$this->module->unregister_hooks();
 		}
 		$this->trigger = new DispatchTrigger( __FILE__, static fn(): Dispatcher => new Dispatcher( new Outbox(), new ServiceClient( new CircuitBreaker(), new ServiceRegistry() ), new ServiceRegistry(), new Signature() ) );
 		$this->module  = new ContentEvents( new Outbox(), new ServiceRegistry(), $this->trigger );
@@ -322,6 +425,8 @@ final class ContentEventsTest extends EventsTestCase {
 	 */
 	private function clear_outbox(): void {
 		$wpdb = $this->wpdb();
+		// A statement on a missing table makes SQLite roll the test's transaction back.
+		\Switchboard\Events\Schema::ensure( $wpdb );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- test set-up on the table itself; %i postdates WPCS 2.3.
 		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i', \Switchboard\Events\Schema::outbox( $wpdb ) ) );
 	}

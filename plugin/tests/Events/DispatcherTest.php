@@ -110,6 +110,35 @@ final class DispatcherTest extends EventsTestCase {
 	}
 
 	/**
+	 * A 400 refuses one event, not the service: the run still offers every other post's event, while a
+	 * 503 stops the run after one attempt. Cached gateway answers are dropped once a run delivered something.
+	 */
+	public function test_a_refused_event_does_not_hold_back_the_others(): void {
+		$module = new ContentEvents( new Outbox(), new ServiceRegistry(), null, fn(): int => $this->now );
+		$module->register_hooks();
+		for ( $i = 0; $i < 5; $i++ ) {
+			$this->create_post(
+				array(
+					'post_status' => 'publish',
+					'post_title'  => "Refused {$i}",
+				)
+			);
+		}
+
+		self::upstream()->set( array( 'status' => 400 ) );
+		$version = \Switchboard\Gateway\Cache\CacheKey::version();
+		$stats   = $this->dispatcher()->run();
+		$this->assertSame( 5, $stats['failed'], 'Each refused event was tried on its own.' );
+		$this->assertSame( 5, self::upstream()->request_count() );
+		$this->assertSame( $version, \Switchboard\Gateway\Cache\CacheKey::version(), 'Nothing was delivered, so the cache stays.' );
+
+		self::upstream()->reset();
+		$this->now += Dispatcher::MAX_DELAY;
+		$this->assertSame( 5, $this->dispatcher()->run()['delivered'] );
+		$this->assertSame( $version + 1, \Switchboard\Gateway\Cache\CacheKey::version(), 'One invalidation per run, not per row.' );
+	}
+
+	/**
 	 * A failed row waits 30 s, then 60 s, and is not sent before.
 	 */
 	public function test_backoff_is_respected(): void {

@@ -29,10 +29,7 @@ abstract class EventsTestCase extends TestCase {
 		$plugin = Plugin::instance();
 		foreach ( null === $plugin ? array() : $plugin->modules() as $module ) {
 			if ( $module instanceof ContentEvents ) {
-				remove_action( 'transition_post_status', array( $module, 'on_transition' ) );
-				remove_action( 'set_object_terms', array( $module, 'on_terms' ) );
-				remove_action( 'deleted_post', array( $module, 'on_deleted' ) );
-				remove_action( 'profile_update', array( $module, 'on_profile_update' ) );
+				$module->unregister_hooks();
 			}
 		}
 	}

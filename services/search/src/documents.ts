@@ -26,6 +26,10 @@ export interface SearchDocument {
 	author: TermRef;
 	/** Public taxonomies by name (`category`, `post_tag`, ...). */
 	terms: Record< string, TermRef[] >;
+	/** The post body as plain text (`content`); empty when the sender did not send it. */
+	body: string;
+	/** What the sender computed over its payload (`fingerprint`), kept verbatim for the manifest; may be empty. */
+	fingerprint: string;
 }
 
 const Id = Type.Integer( { minimum: 1, maximum: Number.MAX_SAFE_INTEGER } );
@@ -46,6 +50,11 @@ export const PublishedPostData = Type.Object( {
 	terms: Type.Record( Slug, Type.Array( Ref, { maxItems: 1000 } ) ),
 	date: IsoDate,
 	modified: IsoDate,
+	// Optional: senders before contract C1 omit them.
+	content: Type.Optional( Type.String( { maxLength: 200000 } ) ),
+	fingerprint: Type.Optional(
+		Type.String( { pattern: '^([0-9a-f]{40})?$' } )
+	),
 } );
 export type PublishedPostData = Static< typeof PublishedPostData >;
 
@@ -87,6 +96,8 @@ export function normalizeDate( value: string ): string | null {
 /** Longest title and excerpt the gateway accepts (PostSummary's schema). */
 const MAX_TITLE = 1000;
 const MAX_EXCERPT = 5000;
+/** Longest body indexed (the plugin cuts at 20,000 characters already). */
+const MAX_BODY = 20000;
 
 /**
  * Text cut to a length in UTF-16 code units, at a word boundary when there is one, never inside a surrogate pair.
@@ -136,5 +147,7 @@ export function toDocument( data: PublishedPostData ): SearchDocument | null {
 		modified,
 		author: { id: data.author.id, name: plainText( data.author.name ) },
 		terms,
+		body: clip( plainText( data.content ?? '' ), MAX_BODY ),
+		fingerprint: data.fingerprint ?? '',
 	};
 }

@@ -74,6 +74,7 @@ export const SearchResponse = Type.Object( {
 		post_tag: Type.Array( Bucket ),
 		type: Type.Array( Bucket ),
 		author: Type.Array( Bucket ),
+		date: Type.Array( Bucket ),
 	} ),
 	suggestion: Type.Union( [ Type.String(), Type.Null() ] ),
 } );
@@ -100,4 +101,64 @@ export const EventResponse = Type.Object( {
 export const HealthResponse = Type.Object( {
 	status: Type.String(),
 	documents: Type.Optional( Type.Integer() ),
+} );
+
+/** Contract C2: a batch of post data (C1) to upsert. Items are checked one by one, so one bad item is reported, not fatal. */
+export const IndexDocumentsBody = Type.Object(
+	{
+		documents: Type.Array( Type.Unknown(), { minItems: 1, maxItems: 500 } ),
+	},
+	{ additionalProperties: false }
+);
+export type IndexDocumentsBody = Static< typeof IndexDocumentsBody >;
+
+export const IndexDocumentsResponse = Type.Object( {
+	indexed: Type.Integer(),
+	skipped: Type.Integer(),
+	rejected: Type.Array(
+		Type.Object( {
+			id: Type.Union( [ Type.Integer(), Type.Null() ] ),
+			code: Type.String(),
+			message: Type.String(),
+		} )
+	),
+} );
+export type IndexDocumentsResponse = Static< typeof IndexDocumentsResponse >;
+
+export const RemoveDocumentsBody = Type.Object(
+	{
+		ids: Type.Array(
+			Type.Integer( { minimum: 1, maximum: Number.MAX_SAFE_INTEGER } ),
+			{ minItems: 1, maxItems: 1000 }
+		),
+	},
+	{ additionalProperties: false }
+);
+
+export const RemoveDocumentsResponse = Type.Object( {
+	removed: Type.Integer(),
+} );
+
+export const ManifestQuerystring = Type.Object(
+	{
+		after: Type.Integer( {
+			minimum: 0,
+			maximum: Number.MAX_SAFE_INTEGER,
+			default: 0,
+		} ),
+		limit: Type.Integer( { minimum: 1, maximum: 5000, default: 1000 } ),
+	},
+	{ additionalProperties: false }
+);
+
+export const ManifestResponse = Type.Object( {
+	documents: Type.Array(
+		Type.Object( {
+			id: Type.Integer(),
+			modified: Type.String(),
+			fingerprint: Type.String(),
+		} )
+	),
+	next: Type.Union( [ Type.Integer(), Type.Null() ] ),
+	total: Type.Integer(),
 } );

@@ -11,6 +11,7 @@ import { installAuth } from './auth';
 import { installErrorHandlers } from './errors';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { indexSyncRoutes } from './routes/index-sync';
 import { searchRoutes } from './routes/search';
 import type { ServiceState } from './state';
 
@@ -82,6 +83,7 @@ export function buildServer( options: ServerOptions ): FastifyInstance {
 
 	void app.register( healthRoutes, { state: options.state } );
 	void app.register( searchRoutes, { state: options.state } );
+	void app.register( indexSyncRoutes, { state: options.state } );
 	void app.register( eventRoutes, {
 		state: options.state,
 		webhookSecret: options.webhookSecret,

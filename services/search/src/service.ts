@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 
 import type { Config } from './config';
-import { MiniSearchEngine } from './engine/minisearch-engine';
+import { createEngine } from './engine/create';
 import type { SearchEngine } from './engine/types';
 import { buildServer } from './server';
 import type { ServiceState } from './state';
@@ -54,7 +54,7 @@ export async function startService(
 					: { Cookie: config.wordpressCookie },
 		} );
 	const state: ServiceState = {
-		engine: overrides.engine ?? new MiniSearchEngine(),
+		engine: overrides.engine ?? createEngine(),
 		store: null,
 	};
 	const app = buildServer( {

@@ -1,9 +1,10 @@
 /**
  * Keeps the index on disk: a snapshot (written to a temporary file, synced, then renamed over the old one)
- * plus an append-only log of the changes since, synced before an event is acknowledged. On start the
- * snapshot is loaded and the log replayed; a torn last line (a crash mid-write) is cut off. Every log entry
- * has a sequence number and the snapshot records the last one it holds, so a crash between writing a
- * snapshot and emptying the log replays nothing twice.
+ * plus an append-only log of the changes since, synced before an event (or a sync batch) is acknowledged.
+ * On start the snapshot is loaded and the log replayed; a torn last line (a crash mid-write) is cut off.
+ * Every log entry has a sequence number and the snapshot records the last one it holds, so a crash between
+ * writing a snapshot and emptying the log replays nothing twice. Both files are JSON lines read and written
+ * in pieces: with post bodies, an index of 100,000 posts is over 500 MB, more than one JavaScript string holds.
  */
 import {
 	mkdir,
@@ -25,17 +26,19 @@ export type Change =
 
 interface LogEntry {
 	seq: number;
-	/** The event that made the changes. */
-	event: string;
+	/** The event that made the changes; absent for a sync batch (POST /v1/index/...), which has no id. */
+	event?: string;
 	/** When it was processed (ms since the epoch). */
 	at: number;
 	changes: Change[];
 }
 
-interface Snapshot {
-	version: 1;
+/** Version 1: one JSON object. Version 2 (written now): this header line, then one document per line. */
+interface SnapshotHeader {
+	version: 1 | 2;
 	seq: number;
-	documents: SearchDocument[];
+	/** Version 1 only. */
+	documents?: SearchDocument[];
 	/** Processed event ids with the time they were processed, oldest first. */
 	processed: [ string, number ][];
 }
@@ -52,6 +55,11 @@ export interface StoreOptions {
 	logger: StoreLogger;
 	/** Log entries after which a new snapshot is written. Default 1000. */
 	snapshotEvery?: number;
+	/**
+	 * Log size (bytes) after which a new snapshot is written, when the log is also larger than the last
+	 * snapshot (so rewriting it costs at most as much as was appended). Default 64 MB.
+	 */
+	snapshotBytes?: number;
 	/** Event ids remembered for idempotency. Default 100,000. */
 	rememberIds?: number;
 }
@@ -59,6 +67,72 @@ export interface StoreOptions {
 const SNAPSHOT = 'snapshot.json';
 const LOG = 'events.log';
 const LOCK = 'lock';
+
+/** Bytes read or written at a time. */
+const CHUNK = 8 * 1024 * 1024;
+
+/**
+ * A document as stored by an older version, completed with the fields added since.
+ *
+ * @param document Stored document.
+ */
+function upgrade( document: SearchDocument ): SearchDocument {
+	if (
+		typeof document.body === 'string' &&
+		typeof document.fingerprint === 'string'
+	) {
+		return document;
+	}
+	return {
+		...document,
+		body: document.body ?? '',
+		fingerprint: document.fingerprint ?? '',
+	};
+}
+
+/**
+ * The lines of a file, each with the byte offset just past its newline. A last piece without a newline is
+ * returned only when `unterminated` is true (a version 1 snapshot has none; in the log it is a torn write).
+ *
+ * @param file         An open file.
+ * @param unterminated Whether to return a last piece that has no newline.
+ */
+async function* lines(
+	file: FileHandle,
+	unterminated = false
+): AsyncGenerator< { line: string; end: number } > {
+	const buffer = Buffer.alloc( CHUNK );
+	let carry: Buffer = Buffer.alloc( 0 );
+	let offset = 0;
+	for (;;) {
+		const { bytesRead } = await file.read( buffer, 0, CHUNK, offset );
+		if ( bytesRead === 0 ) {
+			if ( unterminated && carry.length > 0 ) {
+				yield { line: carry.toString( 'utf8' ), end: offset };
+			}
+			return;
+		}
+		const data = Buffer.concat( [
+			carry,
+			buffer.subarray( 0, bytesRead ),
+		] );
+		const base = offset - carry.length;
+		offset += bytesRead;
+		let from = 0;
+		for (
+			let newline = data.indexOf( 10, from );
+			newline !== -1;
+			newline = data.indexOf( 10, from )
+		) {
+			yield {
+				line: data.toString( 'utf8', from, newline ),
+				end: base + newline + 1,
+			};
+			from = newline + 1;
+		}
+		carry = Buffer.from( data.subarray( from ) );
+	}
+}
 
 /**
  * Whether a process is running.
@@ -109,12 +183,29 @@ async function lock( directory: string ): Promise< void > {
 async function writeAtomically(
 	directory: string,
 	name: string,
-	content: string
-): Promise< void > {
+	content: Iterable< string >
+): Promise< number > {
 	const temporary = join( directory, `${ name }.tmp` );
 	const file = await open( temporary, 'w' );
+	let size = 0;
 	try {
-		await file.writeFile( content );
+		let pending: string[] = [];
+		let pendingLength = 0;
+		const flush = async () => {
+			const bytes = Buffer.from( pending.join( '' ) );
+			pending = [];
+			pendingLength = 0;
+			size += bytes.length;
+			await file.write( bytes );
+		};
+		for ( const piece of content ) {
+			pending.push( piece );
+			pendingLength += piece.length;
+			if ( pendingLength >= CHUNK ) {
+				await flush();
+			}
+		}
+		await flush();
 		await file.sync();
 	} finally {
 		await file.close();
@@ -126,6 +217,7 @@ async function writeAtomically(
 	} finally {
 		await folder.close();
 	}
+	return size;
 }
 
 export class IndexStore {
@@ -134,6 +226,11 @@ export class IndexStore {
 	private snapshotSeq = 0;
 
 	private log: FileHandle | null = null;
+
+	/** Bytes in the log, and in the last snapshot written or read. */
+	private logSize = 0;
+
+	private snapshotSize = 0;
 
 	private readonly processed = new Map< string, number >();
 
@@ -181,33 +278,72 @@ export class IndexStore {
 		eventId: string,
 		plan: ( engine: SearchEngine ) => Change[]
 	): Promise< boolean > {
-		const run = async (): Promise< boolean > => {
-			if ( this.closed || this.log === null ) {
-				throw new Error( 'The index store is closed.' );
-			}
+		return this.enqueue( async () => {
 			if ( this.processed.has( eventId ) ) {
 				return false;
 			}
-			const entry: LogEntry = {
-				seq: this.seq + 1,
-				event: eventId,
-				at: Date.now(),
-				changes: plan( this.options.engine ),
-			};
-			await this.log.appendFile( JSON.stringify( entry ) + '\n' );
-			await this.log.datasync();
-			this.replay( entry );
-			if (
-				this.seq - this.snapshotSeq >=
-				( this.options.snapshotEvery ?? 1000 )
-			) {
-				await this.writeSnapshot();
-			}
+			await this.write( eventId, plan( this.options.engine ) );
 			return true;
+		} );
+	}
+
+	/**
+	 * Applies changes that carry no event id (a sync batch): logs them durably, then changes the index.
+	 * `plan` runs inside the write queue and may return a summary with its changes.
+	 *
+	 * @param plan Computes the changes (and a result) from the current index.
+	 */
+	commit< T >(
+		plan: ( engine: SearchEngine ) => { changes: Change[]; result: T }
+	): Promise< T > {
+		return this.enqueue( async () => {
+			const { changes, result } = plan( this.options.engine );
+			if ( changes.length > 0 ) {
+				await this.write( undefined, changes );
+			}
+			return result;
+		} );
+	}
+
+	private enqueue< T >( run: () => Promise< T > ): Promise< T > {
+		const guarded = async () => {
+			if ( this.closed || this.log === null ) {
+				throw new Error( 'The index store is closed.' );
+			}
+			return run();
 		};
-		const result = this.queue.then( run, run );
+		const result = this.queue.then( guarded, guarded );
 		this.queue = result.catch( () => undefined );
 		return result;
+	}
+
+	private async write(
+		eventId: string | undefined,
+		changes: Change[]
+	): Promise< void > {
+		const log = this.log as FileHandle;
+		const entry: LogEntry = {
+			seq: this.seq + 1,
+			...( eventId === undefined ? {} : { event: eventId } ),
+			at: Date.now(),
+			changes,
+		};
+		const line = Buffer.from( JSON.stringify( entry ) + '\n' );
+		await log.appendFile( line );
+		await log.datasync();
+		this.logSize += line.length;
+		this.replay( entry );
+		if (
+			this.seq - this.snapshotSeq >=
+				( this.options.snapshotEvery ?? 1000 ) ||
+			this.logSize >=
+				Math.max(
+					this.options.snapshotBytes ?? 64 * 1024 * 1024,
+					this.snapshotSize
+				)
+		) {
+			await this.writeSnapshot();
+		}
 	}
 
 	/** Writes a snapshot and closes the log; later applies fail. */
@@ -234,40 +370,47 @@ export class IndexStore {
 		await mkdir( directory, { recursive: true } );
 		await lock( directory );
 
-		const snapshotText = await readFile(
-			join( directory, SNAPSHOT ),
-			'utf8'
-		).catch( ( error: NodeJS.ErrnoException ) => {
-			if ( error.code === 'ENOENT' ) {
-				return null;
+		const snapshot = await open( join( directory, SNAPSHOT ), 'r' ).catch(
+			( error: NodeJS.ErrnoException ) => {
+				if ( error.code === 'ENOENT' ) {
+					return null;
+				}
+				throw error;
 			}
-			throw error;
-		} );
-		if ( snapshotText !== null ) {
-			const snapshot = JSON.parse( snapshotText ) as Snapshot;
-			if ( snapshot.version !== 1 ) {
-				throw new Error(
-					`Unknown snapshot version ${ String( snapshot.version ) }.`
-				);
+		);
+		if ( snapshot !== null ) {
+			try {
+				let header: SnapshotHeader | null = null;
+				for await ( const { line, end } of lines( snapshot, true ) ) {
+					if ( header !== null ) {
+						engine.upsert( upgrade( JSON.parse( line ) ) );
+						continue;
+					}
+					header = JSON.parse( line ) as SnapshotHeader;
+					if ( header.version !== 1 && header.version !== 2 ) {
+						throw new Error(
+							`Unknown snapshot version ${ String( header.version ) }.`
+						);
+					}
+					for ( const document of header.documents ?? [] ) {
+						engine.upsert( upgrade( document ) );
+					}
+					for ( const [ id, at ] of header.processed ) {
+						this.processed.set( id, at );
+					}
+					this.seq = this.snapshotSeq = header.seq;
+					this.snapshotSize = end;
+				}
+				this.snapshotSize = ( await snapshot.stat() ).size;
+			} finally {
+				await snapshot.close();
 			}
-			for ( const document of snapshot.documents ) {
-				engine.upsert( document );
-			}
-			for ( const [ id, at ] of snapshot.processed ) {
-				this.processed.set( id, at );
-			}
-			this.seq = this.snapshotSeq = snapshot.seq;
 		}
 
 		this.log = await open( join( directory, LOG ), 'a+' );
-		const text = await this.log.readFile( 'utf8' );
 		let good = 0;
 		let replayed = 0;
-		for ( const line of text.split( '\n' ) ) {
-			const end = good + Buffer.byteLength( line ) + 1;
-			if ( end > Buffer.byteLength( text ) ) {
-				break; // The last piece has no newline: a write that did not finish, or nothing.
-			}
+		for await ( const { line, end } of lines( this.log ) ) {
 			let entry: LogEntry;
 			try {
 				entry = JSON.parse( line ) as LogEntry;
@@ -280,13 +423,16 @@ export class IndexStore {
 			}
 			good = end;
 		}
-		if ( good < Buffer.byteLength( text ) ) {
+		const size = ( await this.log.stat() ).size;
+		if ( good < size ) {
+			// A write that did not finish (or garbage after one): everything from there is dropped.
 			logger.warn(
-				{ droppedBytes: Buffer.byteLength( text ) - good },
+				{ droppedBytes: size - good },
 				'The index log ends with an incomplete entry; it was dropped.'
 			);
 			await this.log.truncate( good );
 		}
+		this.logSize = good;
 		logger.info(
 			{ documents: engine.size, replayed, seq: this.seq },
 			'Index loaded.'
@@ -296,12 +442,14 @@ export class IndexStore {
 	private replay( entry: LogEntry ): void {
 		for ( const change of entry.changes ) {
 			if ( change.op === 'put' ) {
-				this.options.engine.upsert( change.document );
+				this.options.engine.upsert( upgrade( change.document ) );
 			} else {
 				this.options.engine.remove( change.id );
 			}
 		}
-		this.processed.set( entry.event, entry.at );
+		if ( entry.event !== undefined ) {
+			this.processed.set( entry.event, entry.at );
+		}
 		const limit = this.options.rememberIds ?? 100_000;
 		for ( const id of this.processed.keys() ) {
 			if ( this.processed.size <= limit ) {
@@ -313,18 +461,25 @@ export class IndexStore {
 	}
 
 	private async writeSnapshot(): Promise< void > {
-		const snapshot: Snapshot = {
-			version: 1,
+		const header: SnapshotHeader = {
+			version: 2,
 			seq: this.seq,
-			documents: [ ...this.options.engine.documents() ],
 			processed: [ ...this.processed ],
 		};
-		await writeAtomically(
+		const engine = this.options.engine;
+		function* content(): Generator< string > {
+			yield JSON.stringify( header ) + '\n';
+			for ( const document of engine.documents() ) {
+				yield JSON.stringify( document ) + '\n';
+			}
+		}
+		this.snapshotSize = await writeAtomically(
 			this.options.directory,
 			SNAPSHOT,
-			JSON.stringify( snapshot )
+			content()
 		);
 		await this.log?.truncate( 0 );
-		this.snapshotSeq = snapshot.seq;
+		this.logSize = 0;
+		this.snapshotSeq = header.seq;
 	}
 }

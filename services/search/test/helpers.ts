@@ -300,7 +300,7 @@ export interface SearchBody {
 	page: number;
 	pages: number;
 	facets: Record<
-		'category' | 'post_tag' | 'type' | 'author',
+		'category' | 'post_tag' | 'type' | 'author' | 'date',
 		{ value: string; label: string; count: number }[]
 	>;
 	suggestion: string | null;

@@ -18,7 +18,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { toDocument, type PublishedPostData } from '../src/documents';
-import { MiniSearchEngine } from '../src/engine/minisearch-engine';
+import { createEngine } from '../src/engine/create';
 import { IndexStore } from '../src/store';
 import {
 	ingest,
@@ -118,15 +118,21 @@ describe( 'persistence', () => {
 					postEvent( id, { title: `Snapshot otter ${ id }` } )
 				)
 			);
-			const snapshot = JSON.parse(
+			// JSON lines: a header, then one document per line.
+			const [ header, ...documents ] = (
 				await readFile(
 					join( harness.dataDir, 'snapshot.json' ),
 					'utf8'
 				)
-			) as {
-				seq: number;
-				documents: unknown[];
+			)
+				.trim()
+				.split( '\n' )
+				.map( ( line ) => JSON.parse( line ) as unknown );
+			const snapshot = {
+				...( header as { seq: number; version: number } ),
+				documents,
 			};
+			assert.equal( snapshot.version, 2 );
 			assert.equal( snapshot.seq, 4 );
 			assert.equal( snapshot.documents.length, 4 );
 			const log = await readFile(
@@ -145,6 +151,57 @@ describe( 'persistence', () => {
 		}
 	} );
 
+	it( 'loads a snapshot of the first format, whose documents have no body', async () => {
+		const directory = await mkdtemp(
+			join( tmpdir(), 'switchboard-search-store-' )
+		);
+		try {
+			const old = toDocument(
+				postEvent( 7, { title: 'Legacy heron' } )
+					.data as PublishedPostData
+			) as unknown as Record< string, unknown >;
+			delete old.body;
+			delete old.fingerprint;
+			await writeFile(
+				join( directory, 'snapshot.json' ),
+				JSON.stringify( {
+					version: 1,
+					seq: 3,
+					documents: [ old ],
+					processed: [ [ 'old-event', 1 ] ],
+				} )
+			);
+			const engine = createEngine();
+			const store = await IndexStore.open( {
+				directory,
+				engine,
+				logger: quiet,
+			} );
+			assert.equal( store.hasProcessed( 'old-event' ), true );
+			assert.equal( engine.get( 7 )?.body, '' );
+			assert.equal( engine.get( 7 )?.fingerprint, '' );
+			await store.apply( 'new-event', put( 8, 'Modern heron' ) );
+			await store.close();
+
+			const again = createEngine();
+			await (
+				await IndexStore.open( {
+					directory,
+					engine: again,
+					logger: quiet,
+				} )
+			).close();
+			assert.deepEqual(
+				[ ...again.documents() ]
+					.map( ( document ) => document.id )
+					.sort(),
+				[ 7, 8 ]
+			);
+		} finally {
+			await rm( directory, { recursive: true, force: true } );
+		}
+	} );
+
 	it( 'recovers from a crash: replays the log and drops a torn last line', async () => {
 		const directory = await mkdtemp(
 			join( tmpdir(), 'switchboard-search-store-' )
@@ -152,7 +209,7 @@ describe( 'persistence', () => {
 		try {
 			const first = await IndexStore.open( {
 				directory,
-				engine: new MiniSearchEngine(),
+				engine: createEngine(),
 				logger: quiet,
 			} );
 			await first.apply( 'a', put( 1, 'Crash course' ) );
@@ -165,7 +222,7 @@ describe( 'persistence', () => {
 			await assert.rejects(
 				IndexStore.open( {
 					directory,
-					engine: new MiniSearchEngine(),
+					engine: createEngine(),
 					logger: quiet,
 				} ),
 				/in use by process/
@@ -173,7 +230,7 @@ describe( 'persistence', () => {
 			await writeFile( join( directory, 'lock' ), '999999999' );
 
 			const warnings: string[] = [];
-			const engine = new MiniSearchEngine();
+			const engine = createEngine();
 			const second = await IndexStore.open( {
 				directory,
 				engine,
@@ -197,7 +254,7 @@ describe( 'persistence', () => {
 			);
 			await second.close();
 
-			const third = new MiniSearchEngine();
+			const third = createEngine();
 			await (
 				await IndexStore.open( {
 					directory,

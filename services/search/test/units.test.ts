@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config';
 import { clip } from '../src/documents';
 import { highlightRanges } from '../src/highlight';
 import { parseQuery } from '../src/query';
+import { snippet } from '../src/snippet';
 import { checkSignature, computeSignature } from '../src/signature';
 import { plainText, slugify, tokenize } from '../src/text';
 
@@ -86,6 +87,39 @@ describe( 'highlightRanges', () => {
 			]
 		);
 		assert.deepEqual( highlightRanges( text, new Set(), [] ), [] );
+	} );
+} );
+
+describe( 'snippet', () => {
+	it( 'cuts around the first match at word boundaries, with ellipses, ranges shifted', () => {
+		const words = Array.from( { length: 200 }, ( _, i ) => `w${ i }` );
+		const text = words.join( ' ' );
+		const at = text.indexOf( 'w120' );
+		const cut = snippet( text, [
+			[ at, at + 4 ],
+			[ text.length - 4, text.length ],
+		] );
+		assert.ok( cut.text.length <= 300 );
+		assert.ok( cut.text.startsWith( '\u2026w' ), cut.text );
+		assert.ok( cut.text.endsWith( '\u2026' ) );
+		assert.match( cut.text.slice( 1, -1 ), /^w\d+( w\d+)*$/ );
+		assert.deepEqual(
+			cut.ranges.map( ( [ s, e ] ) => cut.text.slice( s, e ) ),
+			[ 'w120' ]
+		);
+
+		const start = snippet( text, [ [ 0, 2 ] ] );
+		assert.ok( ! start.text.startsWith( '\u2026' ) );
+		assert.deepEqual( start.ranges, [ [ 0, 2 ] ] );
+		const end = snippet( text, [ [ text.length - 4, text.length ] ] );
+		assert.ok( ! end.text.endsWith( '\u2026' ) );
+		assert.ok( end.text.endsWith( 'w199' ) );
+		assert.equal( end.text.slice( ...( end.ranges[ 0 ] ?? [] ) ), 'w199' );
+
+		assert.deepEqual( snippet( 'short text', [ [ 6, 10 ] ] ), {
+			text: 'short text',
+			ranges: [ [ 6, 10 ] ],
+		} );
 	} );
 } );
 

@@ -9,75 +9,70 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Blocks\Search;
 
-use Switchboard\Blocks\Search\Result;
-use Switchboard\Blocks\Search\ResultPage;
-use Switchboard\Blocks\Search\ResultsSource;
+use Switchboard\Blocks\Search\GatewaySearch;
 use Switchboard\Blocks\Search\ViewModel;
-use Switchboard\Tests\TestCase;
+use Switchboard\Tests\Blocks\BlockTestCase;
+use Switchboard\Tests\Support\GatewayFixture;
+use Switchboard\Tests\Support\UsesFaultServer;
 
 /**
- * Request sanitizing, result paging and wording, against a results source that records what it is asked.
+ * The Interactivity context of a search, asked of the real gateway route in-process, with a real local
+ * upstream standing in for the search service.
  */
-final class ViewModelTest extends TestCase {
+final class ViewModelTest extends BlockTestCase {
+
+	use ReadsArrays;
+	use UsesFaultServer;
 
 	/**
-	 * A source with `$total` results, recording each search.
-	 *
-	 * @param int $total Results it has for any term.
-	 * @return ResultsSource&object{calls: list<array{0: string, 1: int, 2: int}>}
+	 * Points the search service at the upstream.
 	 */
-	private function source( int $total ): ResultsSource {
-		return new class( $total ) implements ResultsSource {
-
-			/**
-			 * Searches received, as [ term, page, per page ].
-			 *
-			 * @var list<array{0: string, 1: int, 2: int}>
-			 */
-			public array $calls = array();
-
-			/**
-			 * Sets the number of results.
-			 *
-			 * @param int $total Results for any term.
-			 */
-			public function __construct( private int $total ) {}
-
-			/**
-			 * Answers with numbered results.
-			 *
-			 * @param string $term     Term.
-			 * @param int    $page     Page.
-			 * @param int    $per_page Page size.
-			 * @return ResultPage
-			 */
-			public function search( string $term, int $page, int $per_page ): ResultPage {
-				$this->calls[] = array( $term, $page, $per_page );
-				$pages         = (int) ceil( $this->total / $per_page );
-				$results       = array();
-				$first         = ( $page - 1 ) * $per_page + 1;
-				$last          = min( $this->total, $first + $per_page - 1 );
-				for ( $n = $first; $n <= $last; $n++ ) {
-					$results[] = new Result( $n, "Result $n", "https://example.org/$n/", '', '2024-01-01T00:00:00+00:00', 'January 1, 2024', 'Post', 0 );
-				}
-
-				return new ResultPage( $results, $this->total, $page, $per_page, $pages );
-			}
-		};
+	protected function set_up(): void {
+		parent::set_up();
+		self::upstream()->reset();
+		GatewayFixture::point_services_at( self::upstream()->url(), array( 'search' ) );
 	}
 
 	/**
-	 * Without `?q=` the block is a form only, with its translated default texts.
+	 * The view of a request.
+	 *
+	 * @param array<string, mixed> $query      Query variables.
+	 * @param array<string, mixed> $attributes Attributes.
+	 * @param array<string>        $kept       Kept variables.
+	 * @return ViewModel
+	 */
+	private function view( array $query, array $attributes = array(), array $kept = array() ): ViewModel {
+		return ViewModel::from_request( $attributes, $query, new GatewaySearch(), $kept, array(), 1795426877 /* 2026-11-23 09:41:17 UTC */ );
+	}
+
+	/**
+	 * The query of each upstream request.
+	 *
+	 * @return list<array<string, string>>
+	 */
+	private static function upstream_queries(): array {
+		return array_map(
+			static function ( array $request ): array {
+				parse_str( (string) wp_parse_url( $request['uri'], PHP_URL_QUERY ), $query );
+				$strings = array();
+				foreach ( $query as $name => $value ) {
+					$strings[ (string) $name ] = is_string( $value ) ? $value : '';
+				}
+				return $strings;
+			},
+			self::upstream()->requests()
+		);
+	}
+
+	/**
+	 * Without `?q=` nothing is asked and the form keeps its translated defaults.
 	 */
 	public function test_without_a_term_nothing_is_searched(): void {
-		$source = $this->source( 5 );
+		$view = $this->view( array( 'qpage' => '2' ) );
 
-		$view = ViewModel::from_request( array(), array( 'qpage' => '2' ), $source );
-
-		$this->assertSame( array(), $source->calls );
-		$this->assertNull( $view->results );
-		$this->assertNull( $view->pagination );
-		$this->assertSame( '', $view->summary() );
+		$this->assertSame( 0, self::upstream()->request_count() );
+		$this->assertFalse( $view->context['searched'] );
+		$this->assertSame( array(), $view->context['results'] );
 		$this->assertSame( 'Search', $view->label );
 		$this->assertSame( 'Search', $view->button_text );
 		$this->assertSame( '', $view->placeholder );
@@ -85,187 +80,187 @@ final class ViewModelTest extends TestCase {
 	}
 
 	/**
-	 * Attributes override the defaults; blank ones do not.
+	 * The URL state becomes the gateway's arguments, and the answer becomes the context.
 	 */
-	public function test_attributes_set_the_texts_and_what_results_show(): void {
-		$view = ViewModel::from_request(
+	public function test_a_search_becomes_the_context(): void {
+		self::upstream()->set(
 			array(
-				'label'        => 'Find a recipe',
-				'buttonText'   => '   ',
-				'placeholder'  => 'e.g. soup',
-				'showLabel'    => false,
-				'showExcerpt'  => false,
-				'showDate'     => false,
-				'showPostType' => true,
-				'showImage'    => true,
+				'body' => SearchServiceFixture::answer(
+					array( SearchServiceFixture::result( 5, 'Café crème', 'Hot café.', array( 'title' => array( array( 0, 4 ) ) ) ) ),
+					1
+				),
+			)
+		);
+
+		$view = $this->view(
+			array(
+				'q'         => '  café ',
+				'qcategory' => '12',
+				'qdate'     => 'past-week',
+				'qsort'     => 'date',
 			),
+			array(
+				'perPage'      => 5,
+				'showPostType' => true,
+				'facets'       => array( 'date', 'category', 'bogus' ),
+			)
+		);
+
+		$this->assertSame(
+			array(
+				array(
+					'q'        => 'café',
+					'page'     => '1',
+					'per_page' => '5',
+					'category' => '12',
+					'after'    => '2026-11-16T09:00:00Z',
+					'sort'     => 'date',
+				),
+			),
+			self::upstream_queries()
+		);
+		$context = $view->context;
+		$this->assertTrue( $context['searched'] );
+		$this->assertFalse( $context['error'] );
+		$this->assertFalse( $context['fallback'] );
+		$this->assertTrue( $context['byDate'] );
+		$this->assertSame( '1 result for “café”', $context['summary'] );
+		$this->assertSame( array( 'category', 'date' ), self::value_at( $context, 'config', 'facets' ) );
+		$result = self::array_at( $context, 'results', 0 );
+		$this->assertSame(
+			array(
+				array(
+					't' => '',
+					'm' => array( 'Café' ),
+				),
+				array(
+					't' => ' crème',
+					'm' => array(),
+				),
+			),
+			$result['title']
+		);
+		$this->assertSame( 'Post', $result['type'] );
+		$this->assertSame( 'January 2, 2026', $result['dateText'] );
+		$this->assertSame( array( 'category', 'date' ), self::column( $context, 'name', 'facets' ) );
+		$this->assertSame(
+			array(
+				array(
+					'value'   => '12',
+					'text'    => 'News & <Views> (3)',
+					'checked' => true,
+				),
+				array(
+					'value'   => '13',
+					'text'    => 'Events (1)',
+					'checked' => false,
+				),
+			),
+			self::value_at( $context, 'facets', 0, 'options' )
+		);
+		$this->assertSame( 'radio', self::value_at( $context, 'facets', 1, 'kind' ) );
+		$this->assertSame( array( 'Any time', 'Past week (1)', 'Past month (2)', 'Past year (3)' ), self::column( $context, 'text', 'facets', 1, 'options' ) );
+		$this->assertSame( array( false, true, false, false ), self::column( $context, 'checked', 'facets', 1, 'options' ) );
+	}
+
+	/**
+	 * Page links keep the filters and the page's own variables; a page past the last shows the last.
+	 */
+	public function test_pages_keep_the_state_and_stay_in_range(): void {
+		self::upstream()->set( array( 'body' => SearchServiceFixture::answer( array(), 12, 4, 4 ) ) );
+
+		$view = $this->view(
+			array(
+				'q'         => 'x',
+				'qpage'     => '9',
+				'qtag'      => '3',
+				'page_id'   => '7',
+				'unrelated' => 'y',
+			),
+			array( 'perPage' => 3 ),
+			array( 'page_id', 'unrelated_kept' )
+		);
+
+		$this->assertSame( array( '9', '4' ), array_column( self::upstream_queries(), 'page' ), 'Asked again for the last page.' );
+		$context = $view->context;
+		$this->assertSame( 4, $context['page'] );
+		$this->assertSame( 10, $context['start'] );
+		$this->assertTrue( $context['paged'] );
+		$this->assertSame( '?page_id=7&q=x&qpage=3&qtag=3', $context['prevUrl'] );
+		$this->assertSame( '', $context['nextUrl'] );
+		$this->assertSame( array( '1', '2', '3', '4' ), self::column( $context, 'key', 'pageLinks' ) );
+		$this->assertSame( array( false, false, false, 'page' ), self::column( $context, 'current', 'pageLinks' ) );
+		$this->assertSame( 'Page 4', self::value_at( $context, 'pageLinks', 3, 'label' ) );
+		$this->assertSame( array( 'page_id' => '7' ), $view->hidden_fields );
+	}
+
+	/**
+	 * A suggestion is offered when few results were found, linking to a plain search for it.
+	 */
+	public function test_suggests_a_spelling_only_for_few_results(): void {
+		self::upstream()->set( array( 'body' => SearchServiceFixture::answer( array(), 0, 1, 0, 'lighthouse' ) ) );
+		$few = $this->view(
+			array(
+				'q'         => 'lighthose',
+				'qcategory' => '4',
+			)
+		)->context;
+		self::upstream()->set( array( 'body' => SearchServiceFixture::answer( array(), 9, 1, 1, 'lighthouse' ) ) );
+		$many = $this->view( array( 'q' => 'lighthose keeper' ) )->context;
+
+		$this->assertSame( 'lighthouse', $few['suggestion'] );
+		$this->assertSame( '?q=lighthouse', $few['suggestionUrl'] );
+		$this->assertTrue( $few['empty'] );
+		$this->assertSame( 'No results for “lighthose”', $few['summary'] );
+		$this->assertSame( '', $many['suggestion'] );
+	}
+
+	/**
+	 * When the service fails the fallback answers and says so; when the route itself fails, an error.
+	 */
+	public function test_fallback_and_error(): void {
+		$post = $this->create_post( array( 'post_title' => 'Quillmere harbour' ) );
+		self::upstream()->set( array( 'status' => 503 ) );
+
+		$fallback = $this->view( array( 'q' => 'quillmere' ) )->context;
+
+		$this->assertTrue( $fallback['fallback'] );
+		$this->assertFalse( $fallback['error'] );
+		$this->assertSame( array( $post ), self::column( $fallback, 'id', 'results' ) );
+
+		self::upstream()->set( array( 'status' => 400 ) );
+		$error = $this->view( array( 'q' => 'quillmere again' ) )->context;
+
+		$this->assertTrue( $error['searched'] );
+		$this->assertTrue( $error['error'] );
+		$this->assertSame( array(), $error['results'] );
+		$this->assertSame( '', $error['summary'] );
+	}
+
+	/**
+	 * Attributes set the texts and what results show; blank texts fall back to the defaults.
+	 */
+	public function test_attributes_set_texts_and_display(): void {
+		$view = $this->view(
 			array(),
-			$this->source( 0 )
+			array(
+				'label'       => 'Find a recipe',
+				'buttonText'  => '   ',
+				'placeholder' => 'e.g. soup',
+				'showLabel'   => false,
+				'showExcerpt' => false,
+				'instant'     => true,
+				'perPage'     => 99,
+			)
 		);
 
 		$this->assertSame( 'Find a recipe', $view->label );
 		$this->assertSame( 'Search', $view->button_text );
 		$this->assertSame( 'e.g. soup', $view->placeholder );
 		$this->assertFalse( $view->show_label );
-		$this->assertFalse( $view->show_excerpt );
-		$this->assertFalse( $view->show_date );
-		$this->assertTrue( $view->show_post_type );
-		$this->assertTrue( $view->show_image );
-	}
-
-	/**
-	 * Terms from the request.
-	 *
-	 * @return array<string, array{0: mixed, 1: string}>
-	 */
-	public function terms(): array {
-		return array(
-			'tags and extra spaces' => array( "  <b>red</b> \t shoes ", 'red shoes' ),
-			'a line break'          => array( "line\nbreak", 'line break' ),
-			'markup with quotes'    => array( '"><script>alert(1)</script>', '">' ),
-			'over 200 characters'   => array( str_repeat( 'é', 250 ), str_repeat( 'é', 200 ) ),
-			'an array'              => array( array( 'x' ), '' ),
-			'blank'                 => array( '   ', '' ),
-		);
-	}
-
-	/**
-	 * `?q=` becomes plain text on one line, at most 200 characters.
-	 *
-	 * @dataProvider terms
-	 *
-	 * @param mixed  $input    Request value.
-	 * @param string $expected Term searched for.
-	 */
-	public function test_term_is_sanitized_and_capped( $input, string $expected ): void {
-		$this->assertSame( $expected, ViewModel::sanitize_term( $input ) );
-	}
-
-	/**
-	 * Pages from the request.
-	 *
-	 * @return array<string, array{0: mixed, 1: int}>
-	 */
-	public function pages(): array {
-		return array(
-			'a number'     => array( '3', 3 ),
-			'zero'         => array( '0', 1 ),
-			'negative'     => array( '-2', 1 ),
-			'not a number' => array( 'abc', 1 ),
-			'far too deep' => array( '99999', ViewModel::MAX_PAGE ),
-			'an array'     => array( array( '2' ), 1 ),
-			'a fraction'   => array( '2.9', 2 ),
-		);
-	}
-
-	/**
-	 * `?qpage=` becomes a page from 1 to MAX_PAGE.
-	 *
-	 * @dataProvider pages
-	 *
-	 * @param mixed $input    Request value.
-	 * @param int   $expected Page.
-	 */
-	public function test_page_is_clamped( $input, int $expected ): void {
-		$this->assertSame( $expected, ViewModel::sanitize_page( $input ) );
-	}
-
-	/**
-	 * The perPage attribute stays within 1 to 20.
-	 */
-	public function test_results_per_page_are_clamped(): void {
-		$this->assertSame( 1, ViewModel::per_page( 0 ) );
-		$this->assertSame( 20, ViewModel::per_page( 50 ) );
-		$this->assertSame( 7, ViewModel::per_page( '7' ) );
-		$this->assertSame( 10, ViewModel::per_page( null ) );
-	}
-
-	/**
-	 * The source is asked for the sanitized term, page and page size.
-	 */
-	public function test_a_search_asks_the_source_for_the_requested_page(): void {
-		$source = $this->source( 12 );
-
-		$view = ViewModel::from_request(
-			array( 'perPage' => 5 ),
-			array(
-				'q'     => ' soup ',
-				'qpage' => '2',
-			),
-			$source
-		);
-
-		$this->assertSame( array( array( 'soup', 2, 5 ) ), $source->calls );
-		$this->assertSame( 'soup', $view->term );
-		$this->assertNotNull( $view->results );
-		$this->assertCount( 5, $view->results->results );
-		$this->assertSame( 6, $view->first_position() );
-	}
-
-	/**
-	 * An old link past the last page shows the last page rather than nothing.
-	 */
-	public function test_a_page_beyond_the_last_shows_the_last(): void {
-		$source = $this->source( 12 );
-
-		$view = ViewModel::from_request(
-			array( 'perPage' => 5 ),
-			array(
-				'q'     => 'soup',
-				'qpage' => '9',
-			),
-			$source
-		);
-
-		$this->assertSame( array( array( 'soup', 9, 5 ), array( 'soup', 3, 5 ) ), $source->calls );
-		$this->assertNotNull( $view->results );
-		$this->assertSame( 3, $view->results->page );
-		$this->assertCount( 2, $view->results->results );
-		$this->assertSame( 11, $view->first_position() );
-	}
-
-	/**
-	 * Page links appear only when there is more than one page.
-	 */
-	public function test_pagination_only_with_several_pages(): void {
-		$one  = ViewModel::from_request( array( 'perPage' => 5 ), array( 'q' => 'soup' ), $this->source( 5 ) );
-		$many = ViewModel::from_request( array( 'perPage' => 5 ), array( 'q' => 'soup' ), $this->source( 6 ) );
-
-		$this->assertNull( $one->pagination );
-		$this->assertNotNull( $many->pagination );
-		$this->assertSame( 2, $many->pagination->total );
-	}
-
-	/**
-	 * The form and the page links keep the variables that say which page this is, and nothing else.
-	 */
-	public function test_page_variables_are_kept_and_other_input_is_not(): void {
-		$view = ViewModel::from_request(
-			array( 'perPage' => 1 ),
-			array(
-				'q'       => 'soup',
-				'page_id' => '5',
-				'paged'   => '2',
-				'utm'     => '<x>',
-				'p'       => array( '1' ),
-			),
-			$this->source( 3 ),
-			array( 'page_id', 'paged', 'p' )
-		);
-
-		$this->assertSame( array( 'page_id' => '5' ), $view->hidden_fields );
-		$this->assertNotNull( $view->pagination );
-		$this->assertSame( '?page_id=5&q=soup&qpage=2', $view->pagination->url( 2 ) );
-	}
-
-	/**
-	 * The count sentence uses the plural form and the locale's number format.
-	 */
-	public function test_summary_counts_results_for_the_term(): void {
-		$summary = fn( int $total ): string => ViewModel::from_request( array(), array( 'q' => 'soup' ), $this->source( $total ) )->summary();
-
-		$this->assertSame( 'No results for “soup”', $summary( 0 ) );
-		$this->assertSame( '1 result for “soup”', $summary( 1 ) );
-		$this->assertSame( '1,234 results for “soup”', $summary( 1234 ) );
+		$this->assertSame( 20, self::value_at( $view->context, 'config', 'perPage' ) );
+		$this->assertTrue( self::value_at( $view->context, 'config', 'instant' ) );
+		$this->assertFalse( self::value_at( $view->context, 'config', 'showExcerpt' ) );
+		$this->assertSame( ViewModel::DEFAULT_FACETS, self::value_at( $view->context, 'config', 'facets' ) );
 	}
 }

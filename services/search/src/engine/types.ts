@@ -13,6 +13,13 @@ export const FACET_NAMES = [
 ] as const;
 export type FacetName = ( typeof FACET_NAMES )[ number ];
 
+/** Publication-date buckets of the `date` facet: how far back each reaches. */
+export const DATE_BUCKETS = [
+	{ value: 'past-week', label: 'Past week', days: 7 },
+	{ value: 'past-month', label: 'Past month', days: 30 },
+	{ value: 'past-year', label: 'Past year', days: 365 },
+] as const;
+
 /** [start, end) in UTF-16 code units of the string it belongs to. */
 export type Range = [ number, number ];
 
@@ -37,6 +44,9 @@ export interface SearchQuery {
 export interface SearchHit {
 	document: SearchDocument;
 	score: number;
+	/** The document's excerpt, or a snippet of its body when only the body matched. */
+	excerpt: string;
+	/** Ranges in the title and in `excerpt` above. */
 	highlights: { title: Range[]; excerpt: Range[] };
 }
 
@@ -51,8 +61,11 @@ export interface SearchOutcome {
 	hits: SearchHit[];
 	/** All hits that match the query and filters. */
 	total: number;
-	/** Counts per value; each facet is counted with every filter applied except its own. */
-	facets: Record< FacetName, FacetBucket[] >;
+	/**
+	 * Counts per value; each facet is counted with every filter applied except its own (for `date`: except
+	 * after and before). `date` lists every bucket of DATE_BUCKETS, in that order, even when empty.
+	 */
+	facets: Record< FacetName | 'date', FacetBucket[] >;
 	/** The query with misspelled words replaced by words of the index, or null. */
 	suggestion: string | null;
 }

@@ -98,14 +98,14 @@ export const searchRoutes: FastifyPluginAsyncTypebox< {
 				filters,
 			} );
 			return {
-				results: outcome.hits.map( ( { document, highlights } ) => ( {
-					id: document.id,
-					title: document.title,
-					url: document.url,
-					excerpt: document.excerpt,
-					date: document.date,
-					type: document.type,
-					highlights,
+				results: outcome.hits.map( ( hit ) => ( {
+					id: hit.document.id,
+					title: hit.document.title,
+					url: hit.document.url,
+					excerpt: hit.excerpt,
+					date: hit.document.date,
+					type: hit.document.type,
+					highlights: hit.highlights,
 				} ) ),
 				total: outcome.total,
 				page,
