@@ -70,8 +70,8 @@ interface Entry {
 	fallback: boolean;
 }
 
-/** Typing pauses this long before a search is sent. */
-const DEBOUNCE_MS = 150;
+/** After a search sent while typing, further keys wait for a pause this long. */
+const DEBOUNCE_MS = 120;
 /** A request slower than this is announced as "Searching…". */
 const SLOW_MS = 300;
 
@@ -162,12 +162,24 @@ const { state } = store< SearchStore >(
 				if ( ! rt.ctx.config.instant ) {
 					return;
 				}
-				clearTimeout( rt.debounce );
-				rt.debounce = setTimeout( () => {
+				const search = () => {
 					const next = { ...current( rt.ctx ), page: 1 };
 					// Typing starts one new history entry, then refines it: back returns to what was there before.
 					run( rt, next, rt.typed ? 'replace' : 'push' );
 					rt.typed = true;
+				};
+				// The first key after a pause searches at once (a visitor typing slowly sees each result
+				// without waiting); keys within the quiet window after it wait until typing pauses.
+				const quiet = rt.debounce === undefined;
+				clearTimeout( rt.debounce );
+				if ( quiet ) {
+					search();
+				}
+				rt.debounce = setTimeout( () => {
+					rt.debounce = undefined;
+					if ( ! quiet ) {
+						search();
+					}
 				}, DEBOUNCE_MS );
 			},
 
@@ -343,6 +355,7 @@ async function run(
 ): Promise< void > {
 	const { ctx } = rt;
 	clearTimeout( rt.debounce );
+	rt.debounce = undefined;
 	clearTimeout( rt.slow );
 	rt.controller?.abort();
 	rt.typed = rt.typed && history === 'replace';

@@ -115,10 +115,11 @@ test.describe( 'Editor configuring the search block', () => {
 				.first()
 		).toBeVisible();
 		await page.goto( `${ published.link }?q=${ TERM }` );
+		// Any count: "Newsroom search" itself becomes a result once its publish event reaches the index.
 		await expect(
 			front
 				.getByRole( 'list', {
-					name: summaryName( TERM, expected.body.total ),
+					name: summaryName( TERM ),
 				} )
 				.getByRole( 'heading', { level: 3 } )
 		).toHaveCount( PER_PAGE );

@@ -184,7 +184,9 @@ final class Dispatcher {
 		return array(
 			'id'   => $row['event_id'],
 			'type' => $row['type'],
-			'data' => json_decode( $row['payload'], true ),
+			// Decoded as objects: an empty object (a post type without taxonomies has `"terms":{}`) must go
+			// out as `{}`, and an associative decode would re-encode it as `[]`.
+			'data' => json_decode( $row['payload'] ),
 		);
 	}
 
@@ -197,9 +199,9 @@ final class Dispatcher {
 	 */
 	private function send( array $row, string $lease ): string {
 		$this->last_refusal_was_about_the_event = false;
-		$service  = $this->registry->get( $row['service'] );
-		$envelope = self::envelope( $row );
-		$body     = wp_json_encode( $envelope );
+		$service                                = $this->registry->get( $row['service'] );
+		$envelope                               = self::envelope( $row );
+		$body                                   = wp_json_encode( $envelope );
 
 		if ( null === $service || ! $service->subscribes_to_events || false === $body ) {
 			$result = new WP_Error( null === $service ? 'switchboard_events_unknown_service' : 'switchboard_events_not_subscribed' );

@@ -110,6 +110,27 @@ final class DispatcherTest extends EventsTestCase {
 	}
 
 	/**
+	 * An empty object in the stored payload (a page has no public taxonomy) is sent as `{}`, not `[]`:
+	 * services validate `terms` as an object.
+	 */
+	public function test_empty_objects_stay_objects_on_the_wire(): void {
+		$module = new ContentEvents( new Outbox(), new ServiceRegistry(), null, fn(): int => $this->now );
+		$module->register_hooks();
+		$this->create_post(
+			array(
+				'post_type'   => 'page',
+				'post_status' => 'publish',
+				'post_title'  => 'About',
+			)
+		);
+
+		$this->assertSame( 1, $this->dispatcher()->run()['delivered'] );
+		$body = self::upstream()->requests()[0]['body'];
+		$this->assertStringContainsString( '"terms":{}', $body );
+		$this->assertStringNotContainsString( '"terms":[]', $body );
+	}
+
+	/**
 	 * A 400 refuses one event, not the service: the run still offers every other post's event, while a
 	 * 503 stops the run after one attempt. Cached gateway answers are dropped once a run delivered something.
 	 */
