@@ -120,7 +120,16 @@ export class InvertedIndexEngine implements SearchEngine {
 
 	private termStamps = new Int32Array( 1024 );
 
+	private sequenceScratch = new Int32Array( 4096 );
+
 	private deadSlots = 0;
+
+	/** Bumped by every change; the length norms are valid for `normsVersion`. */
+	private version = 0;
+
+	private normsVersion = -1;
+
+	private norms = new Float64Array( 0 );
 
 	get size(): number {
 		return this.slotsById.size;
@@ -136,19 +145,29 @@ export class InvertedIndexEngine implements SearchEngine {
 		this.documentsBySlot.push( document );
 		this.slotsById.set( document.id, slot );
 
-		const sequence: number[] = [];
+		// One reusable buffer, copied out once: building a JS array and converting it cost more than the index.
+		let sequence = this.sequenceScratch;
+		let length = 0;
 		const touched: number[] = [];
-		fieldTexts( document ).forEach( ( text, field ) => {
-			if ( field > 0 ) {
-				sequence.push( SEPARATOR );
+		const texts = fieldTexts( document );
+		for ( let field = 0; field < FIELD_COUNT; field++ ) {
+			const terms = indexTerms( texts[ field ] as string );
+			if ( length + terms.length + 1 > sequence.length ) {
+				const grown = new Int32Array(
+					Math.max( length + terms.length + 1, sequence.length * 2 )
+				);
+				grown.set( sequence.subarray( 0, length ) );
+				sequence = this.sequenceScratch = grown;
 			}
-			const terms = indexTerms( text );
+			if ( field > 0 ) {
+				sequence[ length++ ] = SEPARATOR;
+			}
 			this.lengths[ slot * FIELD_COUNT + field ] = terms.length;
 			this.totalLengths[ field ] =
 				( this.totalLengths[ field ] as number ) + terms.length;
 			for ( const term of terms ) {
 				const id = this.lexicon.intern( term );
-				sequence.push( id );
+				sequence[ length++ ] = id;
 				if ( id >= this.termStamps.length ) {
 					this.growTermScratch( id + 1 );
 				}
@@ -160,7 +179,7 @@ export class InvertedIndexEngine implements SearchEngine {
 				this.frequencyScratch[ at ] =
 					( this.frequencyScratch[ at ] as number ) + 1;
 			}
-		} );
+		}
 		for ( const id of touched ) {
 			const base = id * FIELD_COUNT;
 			( this.postings[ id ] ??= new PostingList() ).add(
@@ -174,9 +193,10 @@ export class InvertedIndexEngine implements SearchEngine {
 			this.lexicon.frequencies[ id ] =
 				( this.lexicon.frequencies[ id ] as number ) + 1;
 		}
-		this.sequences[ slot ] = Int32Array.from( sequence );
+		this.sequences[ slot ] = sequence.slice( 0, length );
 		this.facets.set( slot, document );
 		this.alive[ slot ] = 1;
+		this.version++;
 	}
 
 	remove( id: number ): boolean {
@@ -230,6 +250,24 @@ export class InvertedIndexEngine implements SearchEngine {
 		const phraseIds = phrases.map( ( phrase ) =>
 			phrase.map( ( term ) => this.lexicon.id( term ) ?? -2 )
 		);
+		// Each phrase is looked for from its rarest word (fewest documents hold it, so it occurs least).
+		const frequencies = this.lexicon.frequencies;
+		const anchors = phraseIds.map( ( phrase ) => {
+			let best = 0;
+			phrase.forEach( ( id, at ) => {
+				const rarer =
+					id < 0 ||
+					( ( phrase[ best ] as number ) >= 0 &&
+						( frequencies[ id ] as number ) <
+							( frequencies[
+								phrase[ best ] as number
+							] as number ) );
+				if ( rarer ) {
+					best = at;
+				}
+			} );
+			return best;
+		} );
 		const now = Date.now();
 		const times = this.facets.times;
 		const scores = this.scores;
@@ -254,7 +292,7 @@ export class InvertedIndexEngine implements SearchEngine {
 		for ( const slot of candidates ) {
 			if (
 				phraseIds.length > 0 &&
-				! this.hasPhrases( slot, phraseIds )
+				! this.hasPhrases( slot, phraseIds, anchors )
 			) {
 				continue;
 			}
@@ -300,13 +338,10 @@ export class InvertedIndexEngine implements SearchEngine {
 			return [];
 		}
 		const generation = ++this.generation;
-		const { stamps, matched, scores, alive, lengths } = this;
+		const { stamps, matched, scores, alive } = this;
 		const frequencies = this.lexicon.frequencies;
 		const live = this.size;
-		const averages = Array.from(
-			this.totalLengths,
-			( totalLength ) => totalLength / Math.max( 1, live ) || 1
-		);
+		const norms = this.lengthNorms();
 		// The rarest clause first: later clauses then only touch documents that are still in.
 		const ordered = clauses
 			.map( ( clause ) => ( {
@@ -350,23 +385,17 @@ export class InvertedIndexEngine implements SearchEngine {
 					}
 					let score = 0;
 					const base = i * FIELD_COUNT;
+					const slotBase = slot * FIELD_COUNT;
 					for ( let f = 0; f < FIELD_COUNT; f++ ) {
 						const frequency = tf[ base + f ] as number;
 						if ( frequency === 0 ) {
 							continue;
 						}
-						const norm =
-							1 -
-							B +
-							( B *
-								( lengths[
-									slot * FIELD_COUNT + f
-								] as number ) ) /
-								( averages[ f ] as number );
 						score +=
 							( WEIGHTS[ f ] as number ) *
 							( ( frequency * ( K1 + 1 ) ) /
-								( frequency + K1 * norm ) +
+								( frequency +
+									( norms[ slotBase + f ] as number ) ) +
 								DELTA );
 					}
 					scores[ slot ] =
@@ -376,6 +405,37 @@ export class InvertedIndexEngine implements SearchEngine {
 		} );
 		const required = ordered.length;
 		return candidates.filter( ( slot ) => matched[ slot ] === required );
+	}
+
+	/**
+	 * K1 times BM25's length normalization, per slot and field. It depends on the average field lengths, so it
+	 * is rebuilt (one pass over the slots) at the first query after the index changed; every posting a query
+	 * scores then reads one number instead of dividing.
+	 */
+	private lengthNorms(): Float64Array {
+		if ( this.normsVersion === this.version ) {
+			return this.norms;
+		}
+		const live = this.size;
+		const averages = Array.from(
+			this.totalLengths,
+			( totalLength ) => totalLength / Math.max( 1, live ) || 1
+		);
+		const count = this.documentsBySlot.length * FIELD_COUNT;
+		if ( this.norms.length < count ) {
+			this.norms = new Float64Array( this.capacity * FIELD_COUNT );
+		}
+		const { norms, lengths } = this;
+		for ( let at = 0; at < count; at++ ) {
+			const norm =
+				1 -
+				B +
+				( B * ( lengths[ at ] as number ) ) /
+					( averages[ at % FIELD_COUNT ] as number );
+			norms[ at ] = K1 * norm;
+		}
+		this.normsVersion = this.version;
+		return norms;
 	}
 
 	/**
@@ -428,31 +488,44 @@ export class InvertedIndexEngine implements SearchEngine {
 	 *
 	 * @param slot    Document slot.
 	 * @param phrases Phrases as term ids.
+	 * @param anchors Per phrase, the position of its rarest word.
 	 */
-	private hasPhrases( slot: number, phrases: number[][] ): boolean {
+	private hasPhrases(
+		slot: number,
+		phrases: number[][],
+		anchors: number[]
+	): boolean {
 		const sequence = this.sequences[ slot ] as Int32Array;
-		return phrases.every( ( phrase ) => {
-			const first = phrase[ 0 ] as number;
-			const last = sequence.length - phrase.length;
-			// indexOf on a typed array is a native scan: far faster than a loop here.
+		for ( let p = 0; p < phrases.length; p++ ) {
+			const phrase = phrases[ p ] as number[];
+			const at = anchors[ p ] as number;
+			const anchor = phrase[ at ] as number;
+			const last = sequence.length - phrase.length + at;
+			let found = false;
+			// indexOf on a typed array is a native scan; it stops at the rarest word, not at every "the".
 			for (
-				let i = sequence.indexOf( first );
+				let i = sequence.indexOf( anchor, at );
 				i !== -1 && i <= last;
-				i = sequence.indexOf( first, i + 1 )
+				i = sequence.indexOf( anchor, i + 1 )
 			) {
-				let j = 1;
+				const start = i - at;
+				let j = 0;
 				while (
 					j < phrase.length &&
-					sequence[ i + j ] === phrase[ j ]
+					sequence[ start + j ] === phrase[ j ]
 				) {
 					j++;
 				}
 				if ( j === phrase.length ) {
-					return true;
+					found = true;
+					break;
 				}
 			}
-			return false;
-		} );
+			if ( ! found ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -537,6 +610,7 @@ export class InvertedIndexEngine implements SearchEngine {
 				( this.lengths[ slot * FIELD_COUNT + f ] as number );
 		}
 		this.alive[ slot ] = 0;
+		this.version++;
 		this.documentsBySlot[ slot ] = undefined;
 		this.sequences[ slot ] = undefined;
 		this.facets.clear( slot );
