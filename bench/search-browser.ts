@@ -19,11 +19,12 @@
  * Chromium: /usr/bin/chromium (CHROMIUM_PATH), flags from ENVIRONMENT.md.
  */
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { generateQueries } from './search-corpus';
 import {
-	CHROMIUM_ARGS,
+	CHROMIUM_PATH,
+	launchChromium,
 	type Latency,
 	latency,
 	option,
@@ -354,10 +355,7 @@ async function main(): Promise< void > {
 		option( argv, 'out', 'artifacts/bench/search-browser' )
 	);
 
-	const browser = await chromium.launch( {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: CHROMIUM_ARGS,
-	} );
+	const browser = await launchChromium();
 	const timings: KeyTiming[] = [];
 	const notes: string[] = [];
 	try {
@@ -456,7 +454,7 @@ async function main(): Promise< void > {
 			]
 		),
 		'',
-		`- Page: ${ url } (native WordPress on nginx + php-fpm with opcache and MariaDB; its gateway route → the real search service holding a few hundred generated posts). Chromium ${ process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, headless.`,
+		`- Page: ${ url } (native WordPress on nginx + php-fpm with opcache and MariaDB; its gateway route → the real search service holding a few hundred generated posts). Chromium ${ CHROMIUM_PATH }, headless.`,
 		'- Measured in the page: keydown (event time) → the summary heading names the input (MutationObserver) → next animation frame. "wait before request" is the debounce and scheduling; "request" is Resource Timing of the gateway call; "after response" is parsing and rendering.',
 		'- Human pace: a key that a later key supersedes is measured to the first results that show its input or a later one.',
 		'- The block waits for a pause in typing before it asks (its debounce: the "wait before request" column), so keydown → results includes that wait by design; "request start → results" is the rest (the gateway, the service, rendering).',

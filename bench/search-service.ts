@@ -5,10 +5,9 @@
  * The same queries also run against the engine in this process (no HTTP), so the HTTP cost is visible.
  *
  * Usage: npx tsx bench/search-service.ts [--sizes=10000,100000] [--queries=600] [--warmup=100] [--seed=1]
- * Writes artifacts/bench/search-service.json and .md. Ports 4700 (keys) and 4701 (service).
+ * Writes artifacts/bench/search-service.json and .md. Port 4701 (service); the key server takes any free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import {
 	mkdirSync,
 	mkdtempSync,
@@ -16,7 +15,6 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +24,13 @@ import {
 	type PublishedPostData,
 } from '../services/search/src/documents';
 import { createEngine } from '../services/search/src/engine/create';
+import {
+	startWordpress,
+	type Wordpress,
+} from '../services/search/test/helpers';
 import { generateDocuments, generateQueries } from './search-corpus';
 
 const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
-const KEYS_PORT = 4700;
 const SERVICE_PORT = 4701;
 const BATCH = 500;
 const TARGET_P95_MS = 20;
@@ -55,67 +56,8 @@ const SEED = Number( argument( 'seed', '1' ) );
 
 const log = ( message: string ) => process.stderr.write( `${ message }\n` );
 
-/** WordPress's part: the JWKS the service fetches, and EdDSA tokens as the gateway signs them. */
-async function startKeys() {
-	const { publicKey, privateKey } = generateKeyPairSync( 'ed25519' );
-	const kid = 'bench-key';
-	const jwks = JSON.stringify( {
-		keys: [
-			{
-				...publicKey.export( { format: 'jwk' } ),
-				kid,
-				alg: 'EdDSA',
-				use: 'sig',
-			},
-		],
-	} );
-	const server = createServer( ( request, response ) => {
-		if ( request.url === '/wp-json/switchboard/v1/jwks' ) {
-			response
-				.writeHead( 200, { 'Content-Type': 'application/json' } )
-				.end( jwks );
-		} else {
-			response.writeHead( 404 ).end();
-		}
-	} );
-	await new Promise< void >( ( resolve ) =>
-		server.listen( KEYS_PORT, '127.0.0.1', resolve )
-	);
-	const url = `http://127.0.0.1:${ KEYS_PORT }`;
-	const encode = ( value: string | Buffer ) =>
-		Buffer.from( value ).toString( 'base64url' );
-	const header = encode(
-		JSON.stringify( { alg: 'EdDSA', typ: 'JWT', kid } )
-	);
-	return {
-		url,
-		token(): string {
-			const now = Math.floor( Date.now() / 1000 );
-			const payload = encode(
-				JSON.stringify( {
-					iss: url,
-					aud: 'search',
-					iat: now,
-					nbf: now,
-					exp: now + 30,
-					jti: randomUUID(),
-				} )
-			);
-			const signature = sign(
-				null,
-				Buffer.from( `${ header }.${ payload }` ),
-				privateKey
-			);
-			return `${ header }.${ payload }.${ encode( signature ) }`;
-		},
-		close: () =>
-			new Promise< void >( ( resolve ) =>
-				server.close( () => resolve() )
-			),
-	};
-}
-
-type Keys = Awaited< ReturnType< typeof startKeys > >;
+/** WordPress's part (the JWKS the service fetches, tokens as the gateway signs them): the service tests' own. */
+type Keys = Wordpress;
 
 /**
  * Resident and peak resident memory of a process, in MB.
@@ -463,7 +405,7 @@ function markdown( results: SizeResult[] ): { text: string; pass: boolean } {
 
 /** Runs every size, then writes and prints the report. */
 async function main(): Promise< void > {
-	const keys = await startKeys();
+	const keys = await startWordpress();
 	const results: SizeResult[] = [];
 	try {
 		for ( const size of SIZES ) {

@@ -1,19 +1,28 @@
 /**
  * What the search benchmarks (bench/search-native.ts, bench/search-browser.ts, bench/search-weight.ts) share:
- * percentiles, number formatting, Markdown tables and writing their artifacts.
+ * percentiles, number formatting, Markdown tables, writing their artifacts, and the browser they drive.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
 
-/** Chromium's flags on these machines (ENVIRONMENT.md, "Browsers"): no sandbox as root, no calls home. */
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
+/** The Chromium the browser benchmarks drive: Debian's (ENVIRONMENT.md, "Browsers"), or CHROMIUM_PATH. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Starts that Chromium headless with the flags these machines need: no sandbox as root, no calls home. */
+export function launchChromium(): Promise< Browser > {
+	return chromium.launch( {
+		executablePath: CHROMIUM_PATH,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	} );
+}
 
 /**
  * The p-th percentile (0-100) by nearest rank: a value that was really measured, never an interpolation.

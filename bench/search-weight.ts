@@ -13,10 +13,10 @@
  */
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 
 import {
-	CHROMIUM_ARGS,
+	launchChromium,
 	option,
 	show,
 	table,
@@ -190,10 +190,7 @@ async function main(): Promise< void > {
 		ROOT,
 		option( argv, 'out', 'artifacts/bench/search-weight' )
 	);
-	const browser = await chromium.launch( {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: CHROMIUM_ARGS,
-	} );
+	const browser = await launchChromium();
 	const pages: PageWeight[] = [];
 	try {
 		pages.push(
