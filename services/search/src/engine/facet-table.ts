@@ -116,12 +116,7 @@ export class FacetCounter {
 		}
 		const time = this.times[ slot ] as number;
 		if ( failed === -1 ) {
-			for ( let i = 0; i < this.since.length; i++ ) {
-				if ( time >= ( this.since[ i ] as number ) ) {
-					this.dateCounts[ i ] =
-						( this.dateCounts[ i ] as number ) + 1;
-				}
-			}
+			this.countDate( time );
 		}
 		if ( time < this.after || time > this.before ) {
 			return false;
@@ -130,16 +125,39 @@ export class FacetCounter {
 			if ( failed !== -1 && facet !== failed ) {
 				continue;
 			}
-			const { pool, starts, counts } = layouts[ facet ] as Layout;
-			const totals = this.counts[ facet ] as Int32Array;
-			const start = starts[ slot ] as number;
-			const end = start + ( counts[ slot ] as number );
-			for ( let i = start; i < end; i++ ) {
-				const value = pool[ i ] as number;
-				totals[ value ] = ( totals[ value ] as number ) + 1;
-			}
+			this.countValues( slot, facet );
 		}
 		return failed === -1;
+	}
+
+	/**
+	 * Counts a document's date in every date bucket it falls in.
+	 *
+	 * @param time The document's publication time.
+	 */
+	private countDate( time: number ): void {
+		for ( let i = 0; i < this.since.length; i++ ) {
+			if ( time >= ( this.since[ i ] as number ) ) {
+				this.dateCounts[ i ] = ( this.dateCounts[ i ] as number ) + 1;
+			}
+		}
+	}
+
+	/**
+	 * Counts a document's values of one facet.
+	 *
+	 * @param slot  Document slot.
+	 * @param facet Facet number.
+	 */
+	private countValues( slot: number, facet: number ): void {
+		const { pool, starts, counts } = this.layouts[ facet ] as Layout;
+		const totals = this.counts[ facet ] as Int32Array;
+		const start = starts[ slot ] as number;
+		const end = start + ( counts[ slot ] as number );
+		for ( let i = start; i < end; i++ ) {
+			const value = pool[ i ] as number;
+			totals[ value ] = ( totals[ value ] as number ) + 1;
+		}
 	}
 
 	/** Buckets per facet, most documents first (then by label); date buckets in their fixed order. */

@@ -8,7 +8,8 @@
  */
 import type { SearchDocument } from '../documents';
 import { parseQuery, type ParsedQuery, type QueryWord } from '../query';
-import { FacetTable } from './facet-table';
+import { accumulate, B, K1, type Scratch } from './accumulate';
+import { FacetTable, type FacetCounter } from './facet-table';
 import { hitOf } from './hit';
 import { Lexicon } from './lexicon';
 import { PostingList } from './postings';
@@ -21,16 +22,8 @@ import type {
 	SearchQuery,
 } from './types';
 
-/** Field order in postings: title, excerpt, body, terms (taxonomies), author. */
-const WEIGHTS = [ 4, 2, 1, 1, 1 ];
-
 /** Fields per posting (a local constant: an imported binding costs a getter call per use in some builds). */
 const FIELD_COUNT = 5;
-
-/** BM25+ parameters (as MiniSearch's defaults). */
-const K1 = 1.2;
-const B = 0.7;
-const DELTA = 0.5;
 
 /** A prefix match counts this much of an exact one (less the longer the completion), a typo match this much. */
 const PREFIX_WEIGHT = 0.375;
@@ -38,8 +31,7 @@ const FUZZY_WEIGHT = 0.45;
 
 /** A brand-new post scores up to this much more than an old one, and half of that after this many days. */
 const RECENCY_WEIGHT = 0.2;
-const RECENCY_HALF_LIFE_DAYS = 90;
-const DAY_MS = 86_400_000;
+const RECENCY_HALF_LIFE_MS = 90 * 86_400_000;
 
 /** Field separator in the per-document term sequence, so a phrase never spans two fields. */
 const SEPARATOR = -1;
@@ -80,6 +72,79 @@ function fieldTexts( document: SearchDocument ): string[] {
 	];
 }
 
+/**
+ * A term's occurrences in the document being indexed: its frequencies over every field.
+ *
+ * @param frequencies Per-document frequency scratch.
+ * @param base        The term's first field in it.
+ */
+function occurrences( frequencies: Int32Array, base: number ): number {
+	let count = 0;
+	for ( let f = 0; f < FIELD_COUNT; f++ ) {
+		count += frequencies[ base + f ] as number;
+	}
+	return count;
+}
+
+/** A phrase's words' postings while a query walks its candidates, and where each walk stands. */
+interface PhraseCursor {
+	lists: PostingList[];
+	/** Per word, the posting index of the last candidate that had the word (the next seek starts there). */
+	cursors: number[];
+	/** The rarest word's place in the phrase. */
+	anchor: number;
+}
+
+/**
+ * Whether the words sit next to each other in order somewhere in one document: from each position of the
+ * rarest word, every other word is looked for where it must be; positions only grow, so each word's list is
+ * walked once (a merge, not a search per position).
+ *
+ * @param lists   Each word's postings.
+ * @param indexes Each word's posting index for the document.
+ * @param at      The rarest word's place in the phrase.
+ */
+function hasPhraseAt(
+	lists: PostingList[],
+	indexes: number[],
+	at: number
+): boolean {
+	const anchor = lists[ at ] as PostingList;
+	const anchorIndex = indexes[ at ] as number;
+	const anchorEnd = anchor.end( anchorIndex );
+	const pointers = indexes.map(
+		( index, j ) => ( lists[ j ] as PostingList ).starts[ index ] as number
+	);
+	for ( let i = anchor.starts[ anchorIndex ] as number; i < anchorEnd; i++ ) {
+		const start = ( anchor.positions[ i ] as number ) - at;
+		let all = true;
+		for ( let j = 0; j < lists.length && all; j++ ) {
+			if ( j === at ) {
+				continue;
+			}
+			const list = lists[ j ] as PostingList;
+			const end = list.end( indexes[ j ] as number );
+			const wanted = start + j;
+			let pointer = pointers[ j ] as number;
+			while (
+				pointer < end &&
+				( list.positions[ pointer ] as number ) < wanted
+			) {
+				pointer++;
+			}
+			pointers[ j ] = pointer;
+			if ( pointer === end ) {
+				return false;
+			}
+			all = list.positions[ pointer ] === wanted;
+		}
+		if ( all ) {
+			return true;
+		}
+	}
+	return false;
+}
+
 export class InvertedIndexEngine implements SearchEngine {
 	private readonly lexicon = new Lexicon();
 
@@ -91,10 +156,15 @@ export class InvertedIndexEngine implements SearchEngine {
 	/** Documents by slot; a slot is never reused (an update takes a new one). */
 	private readonly documentsBySlot: ( SearchDocument | undefined )[] = [];
 
-	/** Term ids of each document's fields, in order, fields separated by SEPARATOR. */
-	private readonly sequences: ( Int32Array | undefined )[] = [];
-
 	private readonly slotsById = new Map< number, number >();
+
+	/**
+	 * Per slot, the recency decay (0.5 per half-life of age) as of `recencyEpoch`: a query scales it by one
+	 * number for its own time instead of raising 0.5 to a power for every match.
+	 */
+	private recency = new Float64Array( 1024 );
+
+	private readonly recencyEpoch = Date.now();
 
 	private capacity = 1024;
 
@@ -115,12 +185,28 @@ export class InvertedIndexEngine implements SearchEngine {
 
 	private generation = 0;
 
+	/** The scoring kernel's view of the scratch above (its arrays are replaced when they grow). */
+	private readonly scratch: Scratch = {
+		alive: this.alive,
+		stamps: this.stamps,
+		matched: this.matched,
+		scores: this.scores,
+		generation: 0,
+		candidates: new Int32Array( 1024 ),
+		count: 0,
+	};
+
 	/** Per-document scratch: frequency per field by term id, and the last slot (plus one) that used each term. */
 	private frequencyScratch = new Int32Array( 1024 * FIELD_COUNT );
 
 	private termStamps = new Int32Array( 1024 );
 
 	private sequenceScratch = new Int32Array( 4096 );
+
+	/** Per-document scratch: each term's positions, grouped by term, and a cursor per term while grouping. */
+	private positionScratch = new Int32Array( 4096 );
+
+	private termCursors = new Int32Array( 1024 );
 
 	private deadSlots = 0;
 
@@ -180,21 +266,48 @@ export class InvertedIndexEngine implements SearchEngine {
 					( this.frequencyScratch[ at ] as number ) + 1;
 			}
 		}
+		// Group the positions by term (a counting sort over the sequence), so each posting gets its own run.
+		if ( this.positionScratch.length < length ) {
+			this.positionScratch = new Int32Array( length * 2 );
+		}
+		const positions = this.positionScratch;
+		const cursors = this.termCursors;
+		const frequencies = this.frequencyScratch;
+		let offset = 0;
+		for ( const id of touched ) {
+			cursors[ id ] = offset;
+			offset += occurrences( frequencies, id * FIELD_COUNT );
+		}
+		for ( let at = 0; at < length; at++ ) {
+			const id = sequence[ at ] as number;
+			if ( id !== SEPARATOR ) {
+				positions[ cursors[ id ] as number ] = at;
+				cursors[ id ] = ( cursors[ id ] as number ) + 1;
+			}
+		}
 		for ( const id of touched ) {
 			const base = id * FIELD_COUNT;
+			const end = cursors[ id ] as number;
 			( this.postings[ id ] ??= new PostingList() ).add(
 				slot,
-				this.frequencyScratch,
-				base
+				frequencies,
+				base,
+				positions,
+				end - occurrences( frequencies, base ),
+				end
 			);
 			for ( let f = 0; f < FIELD_COUNT; f++ ) {
-				this.frequencyScratch[ base + f ] = 0;
+				frequencies[ base + f ] = 0;
 			}
 			this.lexicon.frequencies[ id ] =
 				( this.lexicon.frequencies[ id ] as number ) + 1;
 		}
-		this.sequences[ slot ] = sequence.slice( 0, length );
 		this.facets.set( slot, document );
+		this.recency[ slot ] =
+			0.5 **
+				( ( this.recencyEpoch -
+					( this.facets.times[ slot ] as number ) ) /
+					RECENCY_HALF_LIFE_MS ) || 0;
 		this.alive[ slot ] = 1;
 		this.version++;
 	}
@@ -288,31 +401,30 @@ export class InvertedIndexEngine implements SearchEngine {
 			query.page * query.perPage,
 			query.sort === 'date' ? byDate : byRelevance
 		);
-		let total = 0;
-		for ( const slot of candidates ) {
-			if (
-				phraseIds.length > 0 &&
-				! this.hasPhrases( slot, phraseIds, anchors )
-			) {
-				continue;
-			}
-			if ( ! counter.add( slot ) ) {
-				continue;
-			}
-			total++;
-			const ageDays =
-				Math.max( 0, now - ( times[ slot ] as number ) ) / DAY_MS;
-			scores[ slot ] =
-				( scores[ slot ] as number ) *
-				( 1 +
-					RECENCY_WEIGHT *
-						0.5 ** ( ageDays / RECENCY_HALF_LIFE_DAYS ) );
-			top.offer( slot );
-		}
-
-		const expanded = new Set(
-			[ ...wordClauses, ...phraseClauses ].flat().map( ( e ) => e.term )
+		const total = this.rank(
+			candidates,
+			phraseIds.map( ( phrase, p ) => ( {
+				lists: phrase.map(
+					( id ) =>
+						( id < 0 ? undefined : this.postings[ id ] ) ??
+						new PostingList()
+				),
+				cursors: phrase.map( () => 0 ),
+				anchor: anchors[ p ] as number,
+			} ) ),
+			counter,
+			top,
+			query.sort !== 'date',
+			now
 		);
+
+		// Plain loops: a spread-and-flat here kept deoptimizing the whole method for want of type feedback.
+		const expanded = new Set< number >();
+		for ( const clause of wordClauses.concat( phraseClauses ) ) {
+			for ( const expansion of clause ) {
+				expanded.add( expansion.term );
+			}
+		}
 		const hits: SearchHit[] = top
 			.sorted()
 			.slice( ( query.page - 1 ) * query.perPage )
@@ -325,6 +437,61 @@ export class InvertedIndexEngine implements SearchEngine {
 				)
 			);
 		return { hits, total, facets: counter.result(), suggestion };
+	}
+
+	/**
+	 * Filters, counts and offers the candidates to the top k; returns how many pass the filters. Its own
+	 * method because V8 compiles a hot loop on the stack: inside `search`, the code after it then had no type
+	 * feedback and sent every query back to the interpreter.
+	 *
+	 * @param candidates Matching slots, scored.
+	 * @param phrases    The query's phrases, with their walks over the postings.
+	 * @param counter    The query's facet counter and filters.
+	 * @param top        The best slots so far.
+	 * @param byScore    Whether the top k is by score (then most candidates are dropped by one comparison).
+	 * @param now        The query's time.
+	 */
+	private rank(
+		candidates: number[],
+		phrases: PhraseCursor[],
+		counter: FacetCounter,
+		top: TopK,
+		byScore: boolean,
+		now: number
+	): number {
+		const scores = this.scores;
+		let total = 0;
+		const recency = this.recency;
+		const recencyScale =
+			0.5 ** ( ( now - this.recencyEpoch ) / RECENCY_HALF_LIFE_MS );
+		const hasPhrases = phrases.length > 0;
+		for ( let c = 0; c < candidates.length; c++ ) {
+			const slot = candidates[ c ] as number;
+			if ( hasPhrases && ! this.hasPhrases( slot, phrases ) ) {
+				continue;
+			}
+			if ( ! counter.add( slot ) ) {
+				continue;
+			}
+			total++;
+			// Age decay, capped at "brand new" for a post dated in the future.
+			const decay = ( recency[ slot ] as number ) * recencyScale;
+			const score =
+				( scores[ slot ] as number ) *
+				( 1 + RECENCY_WEIGHT * ( decay > 1 ? 1 : decay ) );
+			scores[ slot ] = score;
+			// Most candidates score below the worst one kept: one comparison here instead of a call.
+			const worst = top.threshold();
+			if (
+				byScore &&
+				worst !== -1 &&
+				score < ( scores[ worst ] as number )
+			) {
+				continue;
+			}
+			top.offer( slot );
+		}
+		return total;
 	}
 
 	/**
@@ -353,8 +520,15 @@ export class InvertedIndexEngine implements SearchEngine {
 				),
 			} ) )
 			.sort( ( a, b ) => a.size - b.size );
-		const candidates: number[] = [];
-		ordered.forEach( ( { clause }, index ) => {
+		const scratch = this.scratch;
+		scratch.alive = alive;
+		scratch.stamps = stamps;
+		scratch.matched = matched;
+		scratch.scores = scores;
+		scratch.generation = generation;
+		scratch.count = 0;
+		for ( let index = 0; index < ordered.length; index++ ) {
+			const { clause } = ordered[ index ] as { clause: Expansion[] };
 			for ( const { term, weight } of clause ) {
 				const list = this.postings[ term ];
 				if ( list === undefined ) {
@@ -362,49 +536,18 @@ export class InvertedIndexEngine implements SearchEngine {
 				}
 				const df = frequencies[ term ] as number;
 				const idf = Math.log( 1 + ( live - df + 0.5 ) / ( df + 0.5 ) );
-				const { slots, frequencies: tf } = list;
-				for ( let i = 0; i < list.length; i++ ) {
-					const slot = slots[ i ] as number;
-					if ( alive[ slot ] !== 1 ) {
-						continue;
-					}
-					if ( stamps[ slot ] !== generation ) {
-						if ( index > 0 ) {
-							continue;
-						}
-						stamps[ slot ] = generation;
-						matched[ slot ] = 0;
-						scores[ slot ] = 0;
-						candidates.push( slot );
-					}
-					const count = matched[ slot ] as number;
-					if ( count === index ) {
-						matched[ slot ] = index + 1;
-					} else if ( count !== index + 1 ) {
-						continue;
-					}
-					let score = 0;
-					const base = i * FIELD_COUNT;
-					const slotBase = slot * FIELD_COUNT;
-					for ( let f = 0; f < FIELD_COUNT; f++ ) {
-						const frequency = tf[ base + f ] as number;
-						if ( frequency === 0 ) {
-							continue;
-						}
-						score +=
-							( WEIGHTS[ f ] as number ) *
-							( ( frequency * ( K1 + 1 ) ) /
-								( frequency +
-									( norms[ slotBase + f ] as number ) ) +
-								DELTA );
-					}
-					scores[ slot ] =
-						( scores[ slot ] as number ) + weight * idf * score;
-				}
+				accumulate( scratch, list, index, weight * idf, norms );
 			}
-		} );
+		}
 		const required = ordered.length;
-		return candidates.filter( ( slot ) => matched[ slot ] === required );
+		const candidates: number[] = [];
+		for ( let c = 0; c < scratch.count; c++ ) {
+			const slot = scratch.candidates[ c ] as number;
+			if ( matched[ slot ] === required ) {
+				candidates.push( slot );
+			}
+		}
+		return candidates;
 	}
 
 	/**
@@ -487,41 +630,21 @@ export class InvertedIndexEngine implements SearchEngine {
 	 * Whether a document holds every phrase, in order, within one field.
 	 *
 	 * @param slot    Document slot.
-	 * @param phrases Phrases as term ids.
-	 * @param anchors Per phrase, the position of its rarest word.
+	 * @param phrases The query's phrases, with their walks over the postings.
 	 */
-	private hasPhrases(
-		slot: number,
-		phrases: number[][],
-		anchors: number[]
-	): boolean {
-		const sequence = this.sequences[ slot ] as Int32Array;
-		for ( let p = 0; p < phrases.length; p++ ) {
-			const phrase = phrases[ p ] as number[];
-			const at = anchors[ p ] as number;
-			const anchor = phrase[ at ] as number;
-			const last = sequence.length - phrase.length + at;
-			let found = false;
-			// indexOf on a typed array is a native scan; it stops at the rarest word, not at every "the".
-			for (
-				let i = sequence.indexOf( anchor, at );
-				i !== -1 && i <= last;
-				i = sequence.indexOf( anchor, i + 1 )
-			) {
-				const start = i - at;
-				let j = 0;
-				while (
-					j < phrase.length &&
-					sequence[ start + j ] === phrase[ j ]
-				) {
-					j++;
+	private hasPhrases( slot: number, phrases: PhraseCursor[] ): boolean {
+		for ( const phrase of phrases ) {
+			// Each word's posting for this document (one seek from the last candidate's); none: no phrase.
+			const { lists, cursors, anchor: at } = phrase;
+			for ( let j = 0; j < lists.length; j++ ) {
+				const list = lists[ j ] as PostingList;
+				const index = list.seek( slot, cursors[ j ] as number );
+				if ( index === -1 ) {
+					return false;
 				}
-				if ( j === phrase.length ) {
-					found = true;
-					break;
-				}
+				cursors[ j ] = index;
 			}
-			if ( ! found ) {
+			if ( ! hasPhraseAt( lists, cursors, at ) ) {
 				return false;
 			}
 		}
@@ -539,8 +662,8 @@ export class InvertedIndexEngine implements SearchEngine {
 		expanded: Set< number >
 	): Set< string > {
 		const found = new Set< string >();
-		for ( const id of this.sequences[ slot ] as Int32Array ) {
-			if ( expanded.has( id ) ) {
+		for ( const id of expanded ) {
+			if ( ( this.postings[ id ]?.find( slot ) ?? -1 ) !== -1 ) {
 				found.add( this.lexicon.terms[ id ] as string );
 			}
 		}
@@ -597,9 +720,15 @@ export class InvertedIndexEngine implements SearchEngine {
 	 * @param slot Slot.
 	 */
 	private release( slot: number ): void {
-		const sequence = this.sequences[ slot ] as Int32Array;
-		const distinct = new Set( sequence );
-		distinct.delete( SEPARATOR );
+		// The document's terms, found again from its text (every one was interned when it was indexed).
+		const distinct = new Set< number >();
+		for ( const text of fieldTexts(
+			this.documentsBySlot[ slot ] as SearchDocument
+		) ) {
+			for ( const term of indexTerms( text ) ) {
+				distinct.add( this.lexicon.id( term ) as number );
+			}
+		}
 		for ( const id of distinct ) {
 			this.lexicon.frequencies[ id ] =
 				( this.lexicon.frequencies[ id ] as number ) - 1;
@@ -612,7 +741,6 @@ export class InvertedIndexEngine implements SearchEngine {
 		this.alive[ slot ] = 0;
 		this.version++;
 		this.documentsBySlot[ slot ] = undefined;
-		this.sequences[ slot ] = undefined;
 		this.facets.clear( slot );
 		this.deadSlots++;
 		// Dead postings cost time at every query: drop them once they are as many as the live documents.
@@ -637,6 +765,7 @@ export class InvertedIndexEngine implements SearchEngine {
 		const frequencies = new Int32Array( length * FIELD_COUNT );
 		frequencies.set( this.frequencyScratch );
 		this.frequencyScratch = frequencies;
+		this.termCursors = new Int32Array( length );
 	}
 
 	/**
@@ -681,6 +810,11 @@ export class InvertedIndexEngine implements SearchEngine {
 		);
 		this.scores = grow(
 			this.scores,
+			( n ) => new Float64Array( n ),
+			capacity
+		);
+		this.recency = grow(
+			this.recency,
 			( n ) => new Float64Array( n ),
 			capacity
 		);

@@ -18,6 +18,16 @@ export class TopK {
 	}
 
 	/**
+	 * The worst kept candidate once k are kept (a candidate not better than it would be dropped), else -1.
+	 * Lets a caller skip `offer` for most candidates with one comparison of its own, no call.
+	 */
+	threshold(): number {
+		return this.size === this.k && this.k > 0
+			? ( this.slots[ 0 ] as number )
+			: -1;
+	}
+
+	/**
 	 * Offers a candidate.
 	 *
 	 * @param slot Candidate.
