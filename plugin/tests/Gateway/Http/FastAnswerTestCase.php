@@ -242,7 +242,8 @@ abstract class FastAnswerTestCase extends PHPUnitTestCase {
 		HttpClient::request( $url );
 		$this->assertTrue( static::is_fast( HttpClient::request( $url ) ) );
 
-		sleep( 2 );
+		// The route's lifetime is 3 s: long enough for the three requests above on a loaded machine.
+		sleep( 4 );
 		self::upstream()->set( array( 'status' => 503 ) );
 		$stale = HttpClient::request( $url );
 

@@ -218,13 +218,13 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 		$this->assertSame( 200, HttpClient::request( $url )['status'] );
 
 		self::upstream()->set( array( 'status' => 503 ) );
-		sleep( 2 );
+		sleep( 4 );
 		$stale = HttpClient::request( $url );
 
 		$this->assertSame( 200, $stale['status'] );
 		$this->assertSame( '{"ok":true,"echo":"before"}', $stale['body'] );
 		$this->assertSame( 'STALE', $stale['headers']['x-switchboard-cache'] ?? null );
-		$this->assertSame( 'public, max-age=1, stale-while-revalidate=0, stale-if-error=600', $stale['headers']['cache-control'] ?? null );
+		$this->assertSame( 'public, max-age=3, stale-while-revalidate=0, stale-if-error=600', $stale['headers']['cache-control'] ?? null );
 	}
 
 	/**

@@ -77,7 +77,7 @@ add_filter(
 			),
 		);
 		$routes[] = new Route( 'fault/cached', 'fault', '/fault/cached', 'GET', '/v1/cached', Route::ACCESS_PUBLIC, $args, $response, CachePolicy::public( 300 ) );
-		$routes[] = new Route( 'fault/brief', 'fault', '/fault/brief', 'GET', '/v1/brief', Route::ACCESS_PUBLIC, $args, $response, CachePolicy::public( 1, 0, 600 ) );
+		$routes[] = new Route( 'fault/brief', 'fault', '/fault/brief', 'GET', '/v1/brief', Route::ACCESS_PUBLIC, $args, $response, CachePolicy::public( 3, 0, 600 ) );
 		$routes[] = new Route( 'fault/plain', 'fault', '/fault/plain', 'GET', '/v1/plain', Route::ACCESS_PUBLIC, $args, $response );
 		$routes[] = new Route( 'fault/limited', 'fault', '/fault/limited', 'GET', '/v1/limited', Route::ACCESS_PUBLIC, $args, $response, null, Policy::per( switchboard_http_test_settings()['limit'], 3600 ) );
 		$routes[] = new Route( 'fault/limited-cached', 'fault', '/fault/limited-cached', 'GET', '/v1/limited-cached', Route::ACCESS_PUBLIC, $args, $response, CachePolicy::public( 300 ), Policy::per( switchboard_http_test_settings()['limit'], 3600 ) );
