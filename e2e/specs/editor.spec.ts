@@ -41,10 +41,12 @@ test.describe( 'Editor', () => {
 			.click();
 		const library = page.getByRole( 'region', { name: 'Block Library' } );
 		await library.getByRole( 'searchbox' ).fill( 'Switchboard' );
-		// By exact name: the theme's patterns are offered in the same results, and their descriptions
-		// mention the blocks.
+		// In the blocks' own list: the theme's patterns are offered below in another, and their
+		// descriptions mention the blocks. (A block option's name starts with its dashicon's glyph.)
 		const block = ( name: string ) =>
-			library.getByRole( 'option', { name, exact: true } );
+			library
+				.getByRole( 'listbox', { name: 'Blocks', exact: true } )
+				.getByRole( 'option', { name } );
 		await expect( block( 'Switchboard Search' ) ).toBeVisible();
 		await block( 'Switchboard Feed' ).click();
 
