@@ -61,7 +61,10 @@ interface Runtime {
 	controller?: AbortController;
 	/** Whether the current history entry is the one typing started. */
 	typed?: boolean;
-	debounce?: ReturnType< typeof setTimeout >;
+	/** Whether a request is on its way (the controller stays for aborting after it ends). */
+	inFlight?: boolean;
+	/** Keys were typed while a request was on its way: search for the field's text once it ends. */
+	queued?: boolean;
 	slow?: ReturnType< typeof setTimeout >;
 }
 
@@ -70,8 +73,6 @@ interface Entry {
 	fallback: boolean;
 }
 
-/** After a search sent while typing, further keys wait for a pause this long. */
-const DEBOUNCE_MS = 120;
 /** A request slower than this is announced as "Searching…". */
 const SLOW_MS = 300;
 
@@ -162,25 +163,14 @@ const { state } = store< SearchStore >(
 				if ( ! rt.ctx.config.instant ) {
 					return;
 				}
-				const search = () => {
-					const next = { ...current( rt.ctx ), page: 1 };
-					// Typing starts one new history entry, then refines it: back returns to what was there before.
-					run( rt, next, rt.typed ? 'replace' : 'push' );
-					rt.typed = true;
-				};
-				// The first key after a pause searches at once (a visitor typing slowly sees each result
-				// without waiting); keys within the quiet window after it wait until typing pauses.
-				const quiet = rt.debounce === undefined;
-				clearTimeout( rt.debounce );
-				if ( quiet ) {
-					search();
+				// A key searches at once, unless a search is already on its way: then the field's text is
+				// searched as soon as that one ends. Each visitor has at most one request in flight, however fast
+				// they type, and no key waits for a timer: a pause-based debounce cost every key its length.
+				if ( rt.inFlight ) {
+					rt.queued = true;
+					return;
 				}
-				rt.debounce = setTimeout( () => {
-					rt.debounce = undefined;
-					if ( ! quiet ) {
-						search();
-					}
-				}, DEBOUNCE_MS );
+				searchTyped( rt );
 			},
 
 			/* A facet or the sort changed: the first page of the refined search, in place. */
@@ -309,6 +299,18 @@ const { state } = store< SearchStore >(
 );
 
 /**
+ * Searches for what the field holds, as typing does.
+ *
+ * @param rt Runtime.
+ */
+function searchTyped( rt: Runtime ): void {
+	const next = { ...current( rt.ctx ), page: 1 };
+	// Typing starts one new history entry, then refines it: back returns to what was there before.
+	void run( rt, next, rt.typed ? 'replace' : 'push' );
+	rt.typed = true;
+}
+
+/**
  * Puts an answer in the context and announces its count.
  *
  * @param rt    Runtime.
@@ -354,10 +356,10 @@ async function run(
 	history: 'push' | 'replace' | 'none'
 ): Promise< void > {
 	const { ctx } = rt;
-	clearTimeout( rt.debounce );
-	rt.debounce = undefined;
 	clearTimeout( rt.slow );
 	rt.controller?.abort();
+	rt.inFlight = false;
+	rt.queued = false;
 	rt.typed = rt.typed && history === 'replace';
 	if ( history !== 'none' ) {
 		const kept = new URLSearchParams( ctx.config.kept ).toString();
@@ -395,6 +397,7 @@ async function run(
 		return;
 	}
 	const controller = ( rt.controller = new AbortController() );
+	rt.inFlight = true;
 	ctx.busy = true;
 	rt.slow = setTimeout( () => {
 		ctx.message = state.searching;
@@ -436,6 +439,10 @@ async function run(
 		if ( rt.controller === controller ) {
 			clearTimeout( rt.slow );
 			ctx.busy = false;
+			rt.inFlight = false;
+			if ( rt.queued ) {
+				searchTyped( rt );
+			}
 		}
 	}
 }

@@ -15,7 +15,7 @@ namespace Switchboard\Gateway\FastPath;
  * Both sides use this one reading of the raw request: the full WordPress path when it writes a memo after
  * validating a request, and the fast path when it looks one up. So a memo exists only for the exact bytes
  * that WordPress validated. Anything unusual is not eligible (and so is answered by WordPress): another
- * method, credentials or a nonce, a cross-origin request, array or repeated parameters, an odd path.
+ * method, credentials, a cross-origin request, array or repeated parameters, an odd path.
  */
 final class FastPathRequest {
 
@@ -48,7 +48,9 @@ final class FastPathRequest {
 		if ( 'GET' !== ( $server['REQUEST_METHOD'] ?? null ) ) {
 			return null;
 		}
-		foreach ( array( 'HTTP_AUTHORIZATION', 'PHP_AUTH_USER', 'HTTP_X_WP_NONCE', 'HTTP_ORIGIN' ) as $credential ) {
+		// A nonce (api-fetch sends one with every request) is no credential without a logged-in cookie: WordPress
+		// answers a valid one as anonymous, and Access::tolerate_stale_nonce() an invalid one on public routes.
+		foreach ( array( 'HTTP_AUTHORIZATION', 'PHP_AUTH_USER', 'HTTP_ORIGIN' ) as $credential ) {
 			if ( isset( $server[ $credential ] ) ) {
 				return null;
 			}
