@@ -6,7 +6,7 @@
  * capturing listener) to the moment the block's results reflect what the input then holds: the summary heading
  * of contract C5 ("3 results for “term”" / "No results for “term”") says that query, as seen by a
  * MutationObserver, and the next animation frame has started (so the new results are ready to paint).
- * Resource Timing splits each keystroke into the wait before the request (debounce), the request (gateway and
+ * Resource Timing splits each keystroke into the wait before the request (a request still on its way), the request (gateway and
  * service), and the rest (the block's own work: rendering, scheduling).
  *
  * Two ways of typing, both printed:
@@ -455,9 +455,9 @@ async function main(): Promise< void > {
 		),
 		'',
 		`- Page: ${ url } (native WordPress on nginx + php-fpm with opcache and MariaDB; its gateway route → the real search service holding a few hundred generated posts). Chromium ${ CHROMIUM_PATH }, headless.`,
-		'- Measured in the page: keydown (event time) → the summary heading names the input (MutationObserver) → next animation frame. "wait before request" is the debounce and scheduling; "request" is Resource Timing of the gateway call; "after response" is parsing and rendering.',
+		'- Measured in the page: keydown (event time) → the summary heading names the input (MutationObserver) → next animation frame. "wait before request" is scheduling, and the end of a request still on its way (the block keeps one in flight); "request" is Resource Timing of the gateway call; "after response" is parsing and rendering.',
 		'- Human pace: a key that a later key supersedes is measured to the first results that show its input or a later one.',
-		'- The block waits for a pause in typing before it asks (its debounce: the "wait before request" column), so keydown → results includes that wait by design; "request start → results" is the rest (the gateway, the service, rendering).',
+		'- A key searches at once; a key typed while a request is on its way is searched (with the latest text) as soon as that one ends, so keydown → results may include the end of the earlier request by design; "request start → results" is the rest (the gateway, the service, rendering).',
 		...notes.map( ( n ) => `- ${ n }` ),
 	].join( '\n' );
 	writeReport( out, markdown, {
