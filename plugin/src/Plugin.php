@@ -28,6 +28,11 @@ use Switchboard\Gateway\ServiceClient;
 use Switchboard\Gateway\ServiceRegistry;
 use Switchboard\I18n\TextDomain;
 use Switchboard\Identity\ServiceIdentity;
+use Switchboard\Payments\Admin\PaymentsPage;
+use Switchboard\Payments\CardTestingGuard;
+use Switchboard\Payments\PaymentCallbacks;
+use Switchboard\Payments\PaymentsController;
+use Switchboard\Payments\PaymentStore;
 use Switchboard\Registration\BlockCategory;
 use Switchboard\Registration\BlockTypes;
 
@@ -95,15 +100,17 @@ final class Plugin {
 	 * @return self
 	 */
 	public static function create( string $file ): self {
-		$dir      = dirname( $file );
-		$identity = new ServiceIdentity( $file );
-		$registry = new ServiceRegistry();
-		$outbox   = new Outbox();
-		$client   = new ServiceClient( CircuitBreaker::configured(), $registry, $identity->request_signer() );
-		$metrics  = new Gateway\Metrics\MetricsStore();
-		$store    = CachedEndpoint::default_store();
-		$proxy    = new ProxyController( new RouteRegistry( $registry ), $registry, $client, new CachedEndpoint( $store ), new RateLimiter(), new ClientIp(), $metrics );
-		$trigger  = new DispatchTrigger(
+		$dir           = dirname( $file );
+		$identity      = new ServiceIdentity( $file );
+		$registry      = new ServiceRegistry();
+		$outbox        = new Outbox();
+		$client        = new ServiceClient( CircuitBreaker::configured(), $registry, $identity->request_signer() );
+		$metrics       = new Gateway\Metrics\MetricsStore();
+		$store         = CachedEndpoint::default_store();
+		$proxy         = new ProxyController( new RouteRegistry( $registry ), $registry, $client, new CachedEndpoint( $store ), new RateLimiter(), new ClientIp(), $metrics );
+		$payment_store = new PaymentStore();
+		$payments      = new PaymentsController( $registry, $client, new RateLimiter(), new ClientIp(), new CardTestingGuard(), $payment_store );
+		$trigger       = new DispatchTrigger(
 			$file,
 			static fn(): Dispatcher => new Dispatcher(
 				$outbox,
@@ -128,6 +135,9 @@ final class Plugin {
 				new NamespaceGuard(),
 				new WebhookController( $registry, new Signature() ),
 				Admin\AdminModule::create( $file, $registry, $client, $metrics, $outbox, $trigger ),
+				$payments,
+				new PaymentCallbacks( $payment_store ),
+				new PaymentsPage( $payment_store, $payments ),
 			)
 		);
 	}

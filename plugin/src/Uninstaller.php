@@ -12,6 +12,7 @@ namespace Switchboard;
 use LogicException;
 use Switchboard\Events\Schema as EventsSchema;
 use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
+use Switchboard\Payments\PaymentStore;
 use wpdb;
 
 /**
@@ -79,13 +80,15 @@ final class Uninstaller {
 	}
 
 	/**
-	 * Drops the current site's tables: the rate limiter's buckets, the events outbox, the processed webhook ids and the gateway metrics.
+	 * Drops the current site's tables: the rate limiter's buckets, the events outbox, the processed webhook ids, the gateway metrics and the payments record.
 	 *
 	 * @return list<string> Names of the tables dropped (or already absent).
 	 */
 	public function drop_tables(): array {
 		$tables   = array_merge( array( RateLimitTable::name( $this->wpdb ) ), EventsSchema::tables( $this->wpdb ) );
 		$tables[] = Gateway\Metrics\MetricsTable::name( $this->wpdb );
+		// WordPress's copy of the payments; Stripe and the payment service's ledger keep the originals.
+		$tables[] = PaymentStore::table( $this->wpdb );
 		foreach ( $tables as $table ) {
 			// Table names come from wpdb's prefix and a constant; DDL has no placeholder form in WPCS 2.3.
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.PreparedSQL.InterpolatedNotPrepared

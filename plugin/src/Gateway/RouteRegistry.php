@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Gateway;
 
 use Switchboard\Gateway\Routes\FeedRoutes;
+use Switchboard\Gateway\Routes\PaymentRoutes;
 use Switchboard\Gateway\Routes\SearchRoutes;
 
 /**
@@ -43,7 +44,7 @@ final class RouteRegistry {
 		 *
 		 * @param list<Route> $routes Route declarations; add `new \Switchboard\Gateway\Route( ... )` entries.
 		 */
-		$routes = apply_filters( 'switchboard_routes', array_merge( SearchRoutes::routes(), FeedRoutes::routes() ) );
+		$routes = apply_filters( 'switchboard_routes', array_merge( SearchRoutes::routes(), FeedRoutes::routes(), PaymentRoutes::routes() ) );
 
 		$services = $this->services->all();
 		$kept     = array();
