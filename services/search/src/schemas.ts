@@ -2,8 +2,7 @@
  * The HTTP contract with the gateway, as JSON schemas (validated on the way in, serialized on the way out).
  */
 import { Type, type Static } from '@sinclair/typebox';
-
-import { EVENT_ID_PATTERN } from './signature';
+import { EVENT_ID_PATTERN } from '@switchboard/service-kit';
 
 /** Comma-separated ids or slugs: `3,news,big-news`. */
 const List = Type.String( {

@@ -1,8 +1,9 @@
 /**
  * What the routes share: the engine, and the store once the index is loaded.
  */
+import { HttpError } from '@switchboard/service-kit';
+
 import type { SearchEngine } from './engine/types';
-import { HttpError } from './errors';
 import type { IndexStore } from './store';
 
 export interface ServiceState {

@@ -9,7 +9,7 @@ import { clip } from '../src/documents';
 import { highlightRanges } from '../src/highlight';
 import { parseQuery } from '../src/query';
 import { snippet } from '../src/snippet';
-import { checkSignature, computeSignature } from '../src/signature';
+import { checkSignature, computeSignature } from '@switchboard/service-kit';
 import { plainText, slugify, tokenize } from '../src/text';
 
 describe( 'text', () => {

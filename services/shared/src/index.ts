@@ -11,3 +11,25 @@ export {
 	type VerifyErrorCode,
 	type VerifyResult,
 } from './verifier';
+export { installAuth } from './auth';
+export {
+	HttpError,
+	installErrorHandlers,
+	type ErrorHandlerOptions,
+} from './errors';
+export {
+	installRequestContext,
+	loggerOptions,
+	requestId,
+	serverOptions,
+	type LoggerOptions,
+	type LogStream,
+	type ServerOptionsInput,
+} from './request-context';
+export {
+	checkSignature,
+	computeSignature,
+	EVENT_ID_PATTERN,
+	SIGNATURE_TOLERANCE_SEC,
+	type SignatureCheck,
+} from './signature';

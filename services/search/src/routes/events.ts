@@ -2,11 +2,10 @@
  * `POST /events`: content events from the gateway's outbox, signed and idempotent.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { checkSignature, HttpError } from '@switchboard/service-kit';
 
-import { HttpError } from '../errors';
 import { planEvent } from '../events';
 import { ErrorResponse, EventBody, EventResponse } from '../schemas';
-import { checkSignature } from '../signature';
 import { readyStore, type ServiceState } from '../state';
 
 declare module 'fastify' {

@@ -2,9 +2,9 @@
  * `GET /v1/search`.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HttpError } from '@switchboard/service-kit';
 
 import type { FacetName, SearchFilters } from '../engine/types';
-import { HttpError } from '../errors';
 import { ErrorResponse, SearchQuerystring, SearchResponse } from '../schemas';
 import { readyStore, type ServiceState } from '../state';
 

@@ -1,5 +1,6 @@
 /**
- * Every error answer is JSON `{"code":"snake_case","message":"..."}`.
+ * Every error answer of a Switchboard service is JSON `{"code":"snake_case","message":"..."}`, plus
+ * `details` (the schema errors) when a request fails validation.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 
@@ -21,12 +22,22 @@ const BY_FASTIFY_CODE: Record< string, [ number, string ] > = {
 	FST_ERR_CTP_INVALID_CONTENT_LENGTH: [ 400, 'invalid_request' ],
 };
 
+export interface ErrorHandlerOptions {
+	/** Named in the message of an unexpected failure, e.g. `search`: "The search service failed." */
+	serviceName: string;
+}
+
 /**
  * Installs the error and not-found handlers.
  *
- * @param app The server.
+ * @param app                 The server.
+ * @param options             How failures are worded.
+ * @param options.serviceName The service's name, for the message of a 500.
  */
-export function installErrorHandlers( app: FastifyInstance ): void {
+export function installErrorHandlers(
+	app: FastifyInstance,
+	{ serviceName }: ErrorHandlerOptions
+): void {
 	app.setErrorHandler( ( error: FastifyError, request, reply ) => {
 		if ( error instanceof HttpError ) {
 			return reply
@@ -37,6 +48,12 @@ export function installErrorHandlers( app: FastifyInstance ): void {
 			return reply.code( 400 ).send( {
 				code: 'invalid_request',
 				message: error.message,
+				// Which field and which rule: schema paths only, never the submitted values.
+				details: error.validation.map( ( issue ) => ( {
+					path: issue.instancePath,
+					rule: issue.keyword,
+					message: issue.message ?? '',
+				} ) ),
 			} );
 		}
 		const known = BY_FASTIFY_CODE[ error.code ];
@@ -63,7 +80,7 @@ export function installErrorHandlers( app: FastifyInstance ): void {
 		request.log.error( { err: error }, 'Request failed.' );
 		return reply.code( 500 ).send( {
 			code: 'internal_error',
-			message: 'The search service failed.',
+			message: `The ${ serviceName } service failed.`,
 		} );
 	} );
 

@@ -1,21 +1,32 @@
 /**
- * Every route but /health and /ready needs the gateway's token (see @switchboard/service-kit).
+ * The gateway token check: every route needs the token, except the ones a service names as public
+ * (health probes, or a third party's webhook that carries its own signature).
  */
-import type { Verifier } from '@switchboard/service-kit';
 import type { FastifyInstance } from 'fastify';
 
-/** Routes a load balancer or `bin/start` may call without a token. */
-export const PUBLIC_ROUTES = new Set( [ '/health', '/ready' ] );
+import type { ServiceClaims, Verifier } from './verifier';
+
+declare module 'fastify' {
+	interface FastifyRequest {
+		/** The verified gateway token's claims (absent on public routes). */
+		claims?: ServiceClaims;
+	}
+}
 
 /**
- * @param app      The server.
- * @param verifier The gateway token verifier.
+ * @param app          The server.
+ * @param verifier     The gateway token verifier.
+ * @param publicRoutes Route patterns (as registered, e.g. `/health`) that need no token.
  */
-export function installAuth( app: FastifyInstance, verifier: Verifier ): void {
+export function installAuth(
+	app: FastifyInstance,
+	verifier: Verifier,
+	publicRoutes: ReadonlySet< string >
+): void {
 	app.addHook( 'onRequest', async ( request, reply ) => {
 		if (
 			request.routeOptions.url !== undefined &&
-			PUBLIC_ROUTES.has( request.routeOptions.url )
+			publicRoutes.has( request.routeOptions.url )
 		) {
 			return;
 		}

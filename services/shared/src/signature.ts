@@ -1,5 +1,6 @@
 /**
- * Checks the gateway's event signature: `Switchboard-Signature: t=<unix>,v1=<hex>` where the hex is
+ * The Switchboard webhook signature, both ways: services check the gateway's events with it and sign their
+ * callbacks to WordPress with it. `Switchboard-Signature: t=<unix>,v1=<hex>` where the hex is
  * HMAC-SHA256 of `<event id>.<t>.<exact body>` with the secret shared with WordPress (see
  * plugin/src/Events/Signature.php). Compared in constant time; timestamps more than five minutes away refused.
  */
