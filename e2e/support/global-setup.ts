@@ -1,6 +1,7 @@
 /**
  * Starts a fresh native WordPress for the journeys (unless WP_BASE_URL points at one already), with the
- * real search service beside it, then logs in once through REST and stores the admin session for every test.
+ * real search and payment services (and the offline Stripe stand-in) beside it, then logs in once through REST
+ * and stores the admin session for every test.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -8,6 +9,10 @@ import { request, type FullConfig } from '@playwright/test';
 import { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import { repoRoot, siteName } from './site';
 import { configureSearchService, startSearchService } from './search-service';
+import {
+	configurePaymentServices,
+	startPaymentServices,
+} from './payment-services';
 import { pointSiteAtSearchService, waitForSeededIndex } from './search';
 
 function wpServer(
@@ -39,6 +44,9 @@ export default async function globalSetup(
 			`http://127.0.0.1:${ port }`
 		);
 		await startSearchService();
+		// The payment service and its Stripe stand-in likewise; the payment journeys point the site at it.
+		await configurePaymentServices( `http://127.0.0.1:${ port }` );
+		await startPaymentServices();
 		// The seed is written while the site is installed, and WordPress writes content events only for a
 		// configured service: the reset sees the URL in its environment. The server then runs without it
 		// (stop, start), because a URL from the environment locks the settings screen's field, which the

@@ -1,17 +1,19 @@
 /**
- * Stops the WordPress and the search service that the global set-up started; a site given through
+ * Stops the WordPress and the services that the global set-up started; a site given through
  * WP_BASE_URL is left alone.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot, siteName } from './site';
 import { stopSearchService } from './search-service';
+import { stopPaymentServices } from './payment-services';
 
 export default async function globalTeardown(): Promise< void > {
 	if ( process.env.SWITCHBOARD_E2E_MANAGED !== '1' ) {
 		return;
 	}
 	await stopSearchService();
+	await stopPaymentServices();
 	execFileSync(
 		'bash',
 		[

@@ -21,6 +21,9 @@ use Switchboard\I18n\TextDomain;
 use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Module;
 use Switchboard\Plugin;
+use Switchboard\Payments\Admin\PaymentsPage;
+use Switchboard\Payments\PaymentCallbacks;
+use Switchboard\Payments\PaymentsController;
 use Switchboard\Registration\BlockCategory;
 use Switchboard\Registration\BlockTypes;
 
@@ -38,7 +41,7 @@ final class PluginTest extends TestCase {
 
 		$this->assertSame( '/srv/plugins/switchboard/switchboard.php', $plugin->file() );
 		$this->assertSame(
-			array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class, EarlyAnswer::class, ProxyController::class, SessionController::class, NamespaceGuard::class, WebhookController::class, AdminModule::class ),
+			array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class, EarlyAnswer::class, ProxyController::class, SessionController::class, NamespaceGuard::class, WebhookController::class, AdminModule::class, PaymentsController::class, PaymentCallbacks::class, PaymentsPage::class ),
 			array_map( 'get_class', $modules )
 		);
 		$this->assertInstanceOf( BlockTypes::class, $modules[1] );
@@ -106,12 +109,17 @@ final class PluginTest extends TestCase {
 				$this->assertSame( 10, has_action( 'rest_api_init', array( $module, 'register_routes' ) ) );
 				$this->assertSame( 999, has_filter( 'rest_authentication_errors', array( $module, 'authentication_errors' ) ) );
 				$this->assertSame( PHP_INT_MAX, has_filter( 'rest_pre_serve_request', array( $module, 'write_memo' ) ) );
-			} elseif ( $module instanceof SessionController || $module instanceof WebhookController ) {
+			} elseif ( $module instanceof SessionController || $module instanceof WebhookController || $module instanceof PaymentsController ) {
 				$this->assertSame( 10, has_action( 'rest_api_init', array( $module, 'register_routes' ) ) );
 			} elseif ( $module instanceof NamespaceGuard ) {
 				$this->assertSame( 10, has_filter( 'rest_request_before_callbacks', array( $module, 'check' ) ) );
 			} elseif ( $module instanceof AdminModule ) {
 				$this->assertSame( 10, has_action( 'admin_menu', array( $module->page(), 'add_page' ) ) );
+			} elseif ( $module instanceof PaymentCallbacks ) {
+				$this->assertSame( 10, has_action( 'switchboard_webhook_payments', array( $module, 'receive' ) ) );
+			} elseif ( $module instanceof PaymentsPage ) {
+				$this->assertSame( 10, has_action( 'admin_menu', array( $module, 'add_page' ) ) );
+				$this->assertSame( 10, has_action( 'admin_post_' . PaymentsPage::REFUND_ACTION, array( $module, 'handle_refund' ) ) );
 			} else {
 				$this->fail( 'Unexpected module ' . get_class( $module ) );
 			}

@@ -13,6 +13,7 @@ use Switchboard\Events\Schema as EventsSchema;
 use Switchboard\Gateway\Metrics\MetricsTable;
 use Switchboard\Gateway\RateLimit\Table as RateLimitTable;
 use Switchboard\Tests\Support\Site;
+use Switchboard\Payments\PaymentStore;
 use Switchboard\Uninstaller;
 
 /**
@@ -119,7 +120,7 @@ final class UninstallerTest extends TestCase {
 
 		$dropped = ( new Uninstaller( $wpdb ) )->drop_tables();
 
-		$this->assertSame( array_merge( array( RateLimitTable::name( $wpdb ) ), $tables, array( MetricsTable::name( $wpdb ) ) ), $dropped );
+		$this->assertSame( array_merge( array( RateLimitTable::name( $wpdb ) ), $tables, array( MetricsTable::name( $wpdb ), PaymentStore::table( $wpdb ) ) ), $dropped );
 		foreach ( $tables as $table ) {
 			$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $table ) ) );
 		}

@@ -238,6 +238,24 @@ final class Catalog {
 				'content' => TextGenerator::paragraph( 'Search every article in the archive.' )
 					. "<!-- wp:switchboard/search {\"instant\":true,\"facets\":[\"category\",\"post_tag\",\"author\",\"date\"]} /-->\n",
 			),
+			// The payment block's demo: a fixed block id, as the editor would have saved it.
+			'support' => array(
+				'title'   => 'Support our journalism',
+				'content' => TextGenerator::paragraph( 'Switchboard is free to read. If an article saved you a week of work, you can help keep it that way.' )
+					. '<!-- wp:switchboard/payment ' . wp_json_encode(
+						array(
+							'blockId'           => 'support-newsroom',
+							'title'             => 'Support the newsroom',
+							'description'       => 'A one-time contribution, charged once.',
+							'currency'          => 'usd',
+							'amounts'           => array( 500, 1500, 5000 ),
+							'allowCustomAmount' => true,
+							'minAmount'         => 300,
+							'maxAmount'         => 100000,
+							'successMessage'    => 'Thank you! Your support keeps the archive open.',
+						)
+					) . " /-->\n",
+			),
 		);
 	}
 

@@ -14,7 +14,7 @@ use WP_Error;
 
 /**
  * Seeds the demo publication into a loaded WordPress: authors, categories, tags, posts with featured
- * images, and the About and Search pages.
+ * images, and the About, Search and Support (a payment block) pages.
  *
  * Idempotent twice over: a marker option makes a seeded site return at once, and every item is looked up
  * by its key before it is created, so an interrupted run completes on the next one without duplicates.

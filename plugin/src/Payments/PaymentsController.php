@@ -236,8 +236,33 @@ final class PaymentsController implements Module {
 				'permission_callback' => array( Access::class, 'check_editor' ),
 				'args'                => array(
 					'attributes' => array(
-						'type'     => 'object',
-						'required' => true,
+						'description'          => __( 'The block’s price settings.', 'switchboard' ),
+						'type'                 => 'object',
+						'required'             => true,
+						'properties'           => array(
+							'currency'          => array(
+								'type'      => 'string',
+								'maxLength' => 3,
+							),
+							'amounts'           => array(
+								'type'     => 'array',
+								'maxItems' => 20,
+								'items'    => array(
+									'type'    => 'integer',
+									'minimum' => 0,
+								),
+							),
+							'allowCustomAmount' => array( 'type' => 'boolean' ),
+							'minAmount'         => array(
+								'type'    => 'integer',
+								'minimum' => 0,
+							),
+							'maxAmount'         => array(
+								'type'    => 'integer',
+								'minimum' => 0,
+							),
+						),
+						'additionalProperties' => false,
 					),
 				),
 			)

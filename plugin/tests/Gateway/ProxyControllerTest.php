@@ -479,7 +479,8 @@ final class ProxyControllerTest extends TestCase {
 				$this->assertNotEmpty( $handler['permission_callback'] ?? null, "{$path} has no permission callback." );
 				if ( '__return_true' === $handler['permission_callback'] ) {
 					$methods = array_keys( array_filter( (array) $handler['methods'] ) );
-					$public  = array( '/switchboard/v1/search', '/switchboard/v1/feed', '/switchboard/v1/session', '/switchboard/v1/jwks' );
+					// A payment's status is open too: the attempt key only its browser holds is its permission.
+					$public = array( '/switchboard/v1/search', '/switchboard/v1/feed', '/switchboard/v1/session', '/switchboard/v1/jwks', '/switchboard/v1/payments/config', '/switchboard/v1/payments/status' );
 					$this->assertContains( $path, $public, "{$path} is open to anyone but is not a public read." );
 					$this->assertSame( array( 'GET' ), $methods, "{$path} is open to anyone for a write." );
 				}
