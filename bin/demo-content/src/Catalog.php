@@ -229,11 +229,11 @@ final class Catalog {
 		);
 
 		return array(
-			'about'  => array(
+			'about'   => array(
 				'title'   => 'About',
 				'content' => $content,
 			),
-			'search' => array(
+			'search'  => array(
 				'title'   => 'Search',
 				'content' => TextGenerator::paragraph( 'Search every article in the archive.' )
 					. "<!-- wp:switchboard/search {\"instant\":true,\"facets\":[\"category\",\"post_tag\",\"author\",\"date\"]} /-->\n",

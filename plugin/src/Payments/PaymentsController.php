@@ -336,7 +336,8 @@ final class PaymentsController implements Module {
 				'client_secret'   => is_string( $answer['clientSecret'] ?? null ) ? $answer['clientSecret'] : null,
 				'publishable_key' => $config['publishable_key'],
 				'stripe_js_url'   => $config['stripe_js_url'],
-				'return_url'      => $return,
+				// Where a bank's redirect comes back to: the block finds its payment again by this id.
+				'return_url'      => add_query_arg( 'switchboard_payment', $payment->id, $return ),
 			)
 		);
 		$response->header( 'Cache-Control', 'no-store' );

@@ -160,7 +160,7 @@ final class RenderTest extends BlockTestCase {
 		$button = $this->tag( $html, array( 'tag_name' => 'button' ) );
 		$this->assertSame( 'submit', $button->get_attribute( 'type' ) );
 		$this->assertTrue( $button->get_attribute( 'disabled' ) );
-		$this->assertSame( 'Pay', $this->text( $html, array( 'tag_name' => 'button' ) ) );
+		$this->assertSame( 'Pay $5.00', $this->text( $html, array( 'tag_name' => 'button' ) ) );
 
 		$noscript = $this->tag( $html, array( 'class_name' => 'wp-block-switchboard-payment__noscript' ) );
 		$this->assertNull( $noscript->get_attribute( 'hidden' ) );

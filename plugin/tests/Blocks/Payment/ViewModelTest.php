@@ -63,7 +63,9 @@ final class ViewModelTest extends BlockTestCase {
 		$this->assertSame( 'From $5.00 to $500.00', $view->range );
 		$this->assertSame( 'USD', $view->currency_code );
 		$this->assertSame( '$', $view->currency_symbol );
-		$this->assertSame( 'Pay', $view->button_text );
+		$this->assertSame( 'Pay $5.00', $view->button_text );
+		$this->assertSame( 'Pay', $view->context['buttonText'] );
+		$this->assertFalse( $view->context['customButton'] );
 		$this->assertSame( 500, $view->context['amount'] );
 		$this->assertFalse( $view->context['custom'] );
 	}
@@ -138,6 +140,7 @@ final class ViewModelTest extends BlockTestCase {
 		$this->assertTrue( $view->context['custom'] );
 		$this->assertSame( 500, $view->context['example'] );
 		$this->assertSame( 'de-DE', $view->context['locale'] );
+		$this->assertSame( 'Pay', $view->button_text );
 		$this->assertStringContainsString( '5,00', $view->range );
 	}
 
@@ -182,6 +185,8 @@ final class ViewModelTest extends BlockTestCase {
 		$this->assertSame( 'pk_test_abc', $view->context['publishableKey'] );
 		$this->assertSame( 'http://127.0.0.1:9999/stripe.js', $view->context['stripeJsUrl'] );
 		$this->assertSame( 'Donate', $view->context['buttonText'] );
+		$this->assertSame( 'Donate', $view->context['payLabel'] );
+		$this->assertTrue( $view->context['customButton'] );
 		$this->assertTrue( $view->context['locked'] );
 		$this->assertFalse( $view->context['enhanced'] );
 		$this->assertStringNotContainsString( 'sk_', (string) wp_json_encode( $view->context ) );
