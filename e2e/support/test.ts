@@ -80,6 +80,27 @@ export const test = base.extend< Guards >( {
 export { expect };
 
 /**
+ * Takes out of `pageErrors` the console errors Chromium writes for HTTP answers a journey expects (a decline
+ * is a 402 from Stripe, a refused amount a 400 from the gateway), and returns how many there were. Every other
+ * error still fails the journey.
+ * @param pageErrors The guard's list.
+ * @param status     The expected HTTP status.
+ * @param url        A pattern the failing request's URL matches.
+ */
+export function forgiveHttpErrors(
+	pageErrors: string[],
+	status: number,
+	url: RegExp
+): number {
+	const expected = ( error: string ) =>
+		error.includes( `status of ${ status }` ) && url.test( error );
+	const count = pageErrors.filter( expected ).length;
+	const others = pageErrors.filter( ( error ) => ! expected( error ) );
+	pageErrors.splice( 0, pageErrors.length, ...others );
+	return count;
+}
+
+/**
  * Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now.
  * @param page
  */

@@ -49,9 +49,29 @@ export function buildServer(
 	standin: Standin,
 	server: Server
 ): FastifyInstance {
+	// The server already listens (see startStandin), but Fastify crashes on a request that arrives before it
+	// is ready: until then, a request gets a 503 that a client retries, like any service still starting.
+	let ready = false;
 	const app = Fastify( {
 		serverFactory: ( handler ) => {
-			server.on( 'request', handler );
+			server.on( 'request', ( request, response ) => {
+				if ( ready ) {
+					handler( request, response );
+					return;
+				}
+				response.writeHead( 503, {
+					'content-type': 'application/json',
+					'retry-after': '1',
+				} );
+				response.end(
+					JSON.stringify( {
+						error: {
+							type: 'api_error',
+							message: 'The stand-in is starting.',
+						},
+					} )
+				);
+			} );
 			return server;
 		},
 		logger: {
@@ -148,5 +168,8 @@ export function buildServer(
 	void app.register( threeDSecureRoutes, { standin } );
 	void app.register( controlRoutes, { standin } );
 	void app.register( browserRoutes, { apiBase: standin.config.publicUrl } );
+	app.addHook( 'onReady', async () => {
+		ready = true;
+	} );
 	return app;
 }
