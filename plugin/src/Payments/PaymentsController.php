@@ -42,9 +42,9 @@ final class PaymentsController implements Module {
 	public const KEY_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
 
 	/**
-	 * Payments a client may start per window.
+	 * Payments a client may start per window (the `switchboard_payment_start_limit` filter may change it).
 	 */
-	public const START_LIMIT = 10;
+	public const START_LIMIT = 20;
 
 	/**
 	 * The start limit's window, in seconds.
@@ -278,7 +278,7 @@ final class PaymentsController implements Module {
 	 */
 	public function start( WP_REST_Request $request ): WP_REST_Response|WP_Error {
 		$bucket   = $this->bucket( 'payments/start' );
-		$decision = $this->limiter->consume( $bucket, Policy::per( self::START_LIMIT, self::START_WINDOW ) );
+		$decision = $this->limiter->consume( $bucket, Policy::per( self::start_limit(), self::START_WINDOW ) );
 		if ( ! $decision->allowed ) {
 			return $decision->error();
 		}
@@ -492,6 +492,18 @@ final class PaymentsController implements Module {
 		}
 
 		return $this->client->request( $service, $method, $path, $query, $body );
+	}
+
+	/**
+	 * Payments a client may start per START_WINDOW seconds: START_LIMIT, or what the
+	 * `switchboard_payment_start_limit` filter says (1 to 1,000; a site behind one shared address may want more).
+	 *
+	 * @return int
+	 */
+	private static function start_limit(): int {
+		$limit = apply_filters( 'switchboard_payment_start_limit', self::START_LIMIT );
+
+		return is_int( $limit ) ? max( 1, min( 1000, $limit ) ) : self::START_LIMIT;
 	}
 
 	/**
