@@ -87,4 +87,27 @@ test.describe( 'Stripe.js and intent', () => {
 		await expect.poll( () => seen.stripe.length ).toBeGreaterThan( 0 );
 		expect( seen.checkout ).toHaveLength( 1 );
 	} );
+
+	test( 'without JavaScript the block says what to do, and offers no button that does nothing', async ( {
+		browser,
+		requestUtils,
+	} ) => {
+		const { link } = await createPaymentPage(
+			requestUtils,
+			'Pay without JavaScript'
+		);
+		const context = await browser.newContext( {
+			javaScriptEnabled: false,
+		} );
+		const page = await context.newPage();
+		await page.goto( link );
+		const block = page.locator( '.wp-block-switchboard-payment' );
+		await expect(
+			block.getByText( /Paying here needs JavaScript/ )
+		).toBeVisible();
+		await expect(
+			block.getByRole( 'button', { name: /^Pay/ } )
+		).toBeDisabled();
+		await context.close();
+	} );
 } );
