@@ -6,9 +6,8 @@
 import { test, expect, expectAccessible } from '../support/test';
 import { pointSiteAtPaymentService } from '../support/payment-services';
 import {
-	CARDS,
 	createPaymentPage,
-	enterCard,
+	payOnPage,
 	waitForRecord,
 } from '../support/payments';
 
@@ -29,16 +28,7 @@ test.describe( 'Payments screen', () => {
 		);
 		// A visitor pays (a context of its own: not logged in).
 		const visitor = await browser.newContext();
-		const visitorPage = await visitor.newPage();
-		await visitorPage.goto( link );
-		const block = visitorPage.locator( '.wp-block-switchboard-payment' );
-		await block.getByRole( 'radio', { name: '$15.00' } ).check();
-		await block.getByRole( 'button', { name: 'Pay $15.00' } ).click();
-		await enterCard( visitorPage, CARDS.success );
-		await block.getByRole( 'button', { name: 'Pay $15.00' } ).click();
-		await expect(
-			block.getByText( 'Thank you! Your payment was received.' )
-		).toBeVisible();
+		await payOnPage( await visitor.newPage(), link, '$15.00' );
 		await visitor.close();
 		const [ payment ] = await waitForRecord( requestUtils, id, ( list ) =>
 			list.some( ( p ) => p.status === 'succeeded' )

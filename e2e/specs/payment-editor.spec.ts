@@ -15,7 +15,11 @@ test.describe( 'Editor configuring the payment block', () => {
 		editor,
 		page,
 	} ) => {
-		await admin.createNewPost( { title: 'Buy the annual report' } );
+		// A page, so that the journeys reading the newest posts never meet it.
+		await admin.createNewPost( {
+			postType: 'page',
+			title: 'Buy the annual report',
+		} );
 		await editor.insertBlock( { name: 'switchboard/payment' } );
 		const preview = editor.canvas.locator(
 			'[data-type="switchboard/payment"]'
@@ -56,7 +60,7 @@ test.describe( 'Editor configuring the payment block', () => {
 
 		const view = page
 			.getByRole( 'region', { name: 'Editor publish' } )
-			.getByRole( 'link', { name: 'View Post' } )
+			.getByRole( 'link', { name: 'View Page' } )
 			.first();
 		await expect( view ).toHaveAttribute( 'href', /^http/ );
 		await page.goto( ( await view.getAttribute( 'href' ) ) ?? '' );

@@ -11,9 +11,12 @@ import {
 } from '../support/payment-services';
 import {
 	CARDS,
+	THANKS,
 	createPaymentPage,
-	enterCard,
+	openCheckout,
+	paymentBlock,
 	paymentFrame,
+	submitCard,
 	waitForRecord,
 } from '../support/payments';
 
@@ -40,17 +43,14 @@ test.describe( 'Payments when the network fails', () => {
 		);
 		try {
 			await page.goto( link );
-			const block = page.locator( '.wp-block-switchboard-payment' );
-			await block.getByRole( 'radio', { name: '$5.00' } ).check();
-			await block.getByRole( 'button', { name: 'Pay $5.00' } ).click();
-			await enterCard( page, CARDS.success );
+			await openCheckout( page, '$5.00' );
 			const confirmed = page.waitForResponse(
 				( response ) =>
 					/\/v1\/payment_intents\/pi_[^/]+\/confirm/.test(
 						response.url()
 					) && response.ok()
 			);
-			await block.getByRole( 'button', { name: 'Pay $5.00' } ).click();
+			await submitCard( page, '$5.00', CARDS.success );
 			await confirmed;
 		} catch ( error ) {
 			await standinControl( '/_standin/webhooks/resume' );
@@ -90,7 +90,7 @@ test.describe( 'Payments when the network fails', () => {
 			'Pay through an outage'
 		);
 		await page.goto( link );
-		const block = page.locator( '.wp-block-switchboard-payment' );
+		const block = paymentBlock( page );
 		await block.getByRole( 'radio', { name: '$5.00' } ).check();
 		await payments.stop();
 		try {
@@ -117,11 +117,8 @@ test.describe( 'Payments when the network fails', () => {
 		await expect(
 			paymentFrame( page ).getByLabel( 'Card number' )
 		).toBeVisible();
-		await enterCard( page, CARDS.success );
-		await block.getByRole( 'button', { name: 'Pay $5.00' } ).click();
-		await expect(
-			block.getByText( 'Thank you! Your payment was received.' )
-		).toBeVisible();
+		await submitCard( page, '$5.00', CARDS.success );
+		await expect( block.getByText( THANKS ) ).toBeVisible();
 		await waitForRecord( requestUtils, id, ( list ) =>
 			list.some( ( p ) => p.status === 'succeeded' )
 		);

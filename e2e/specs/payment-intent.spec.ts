@@ -6,7 +6,6 @@ import type { Page, Request } from '@playwright/test';
 import { test, expect } from '../support/test';
 import { pointSiteAtPaymentService } from '../support/payment-services';
 import { createPaymentPage } from '../support/payments';
-import { latestPosts } from '../support/content';
 
 /**
  * Lets the page run for a moment after load: time for any lazy loading (an observer, an idle callback) to
@@ -50,8 +49,17 @@ test.describe( 'Stripe.js and intent', () => {
 		requestUtils,
 	} ) => {
 		const seen = watchStripe( page );
-		const [ post ] = await latestPosts( requestUtils, 1 );
-		await page.goto( post.link );
+		const { link } = await requestUtils.rest< { link: string } >( {
+			method: 'POST',
+			path: '/wp/v2/pages',
+			data: {
+				title: 'No payment here',
+				status: 'publish',
+				content:
+					'<!-- wp:paragraph --><p>Just words.</p><!-- /wp:paragraph -->',
+			},
+		} );
+		await page.goto( link );
 		await page.mouse.move( 200, 300 );
 		await page.keyboard.press( 'Tab' );
 		await settle( page );

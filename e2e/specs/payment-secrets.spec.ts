@@ -13,9 +13,8 @@ import {
 	pointSiteAtPaymentService,
 } from '../support/payment-services';
 import {
-	CARDS,
 	createPaymentPage,
-	enterCard,
+	payOnPage,
 	waitForRecord,
 } from '../support/payments';
 
@@ -60,16 +59,8 @@ test.describe( 'Stripe secrets stay in the payment service', () => {
 				seen.push( await response.text().catch( () => '' ) );
 			}
 		} );
-		await page.goto( link );
+		await payOnPage( page, link, '$5.00' );
 		seen.push( await page.content() );
-		const block = page.locator( '.wp-block-switchboard-payment' );
-		await block.getByRole( 'radio', { name: '$5.00' } ).check();
-		await block.getByRole( 'button', { name: 'Pay $5.00' } ).click();
-		await enterCard( page, CARDS.success );
-		await block.getByRole( 'button', { name: 'Pay $5.00' } ).click();
-		await expect(
-			block.getByText( 'Thank you! Your payment was received.' )
-		).toBeVisible();
 		await waitForRecord( requestUtils, id, ( list ) =>
 			list.some( ( p ) => p.status === 'succeeded' )
 		);

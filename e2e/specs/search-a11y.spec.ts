@@ -60,7 +60,8 @@ test.describe( 'Search page accessibility', () => {
 			block.getByRole( 'group', { name: 'Category' } )
 		).toBeVisible();
 		await expect( block.getByRole( 'status' ) ).toHaveText(
-			/^[\d,]+ results?$/
+			// A repeated count is announced again with a trailing no-break space (nextAnnouncement()).
+			/^[\d,]+ results?\u00a0?$/
 		);
 		await expectAccessible( page );
 

@@ -4,7 +4,8 @@
  * administrator through `GET switchboard/v1/payments` (filled by the payment service's signed callbacks).
  */
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
-import type { FrameLocator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { expect } from './test';
 import { pollUntil } from './search';
 
 /** Stripe's documented test cards. */
@@ -14,6 +15,67 @@ export const CARDS = {
 	insufficientFunds: '4000 0000 0000 9995',
 	threeDSecure: '4000 0027 6000 3184',
 } as const;
+
+/** What the block says once a payment is confirmed (the default success message). */
+export const THANKS = 'Thank you! Your payment was received.';
+
+/**
+ * The payment block on a page.
+ * @param page The page.
+ */
+export function paymentBlock( page: Page ): Locator {
+	return page.locator( '.wp-block-switchboard-payment' );
+}
+
+/**
+ * Chooses an amount and presses Pay, as a visitor does: the Payment Element appears.
+ * @param page   The page, showing the block.
+ * @param amount The amount's label, e.g. `$5.00`.
+ */
+export async function openCheckout(
+	page: Page,
+	amount: string
+): Promise< Locator > {
+	const block = paymentBlock( page );
+	await block.getByRole( 'radio', { name: amount } ).check();
+	await block.getByRole( 'button', { name: `Pay ${ amount }` } ).click();
+	return block;
+}
+
+/**
+ * Types a card into the Payment Element and presses Pay.
+ * @param page   The page, its checkout open.
+ * @param amount The amount's label.
+ * @param card   Card number.
+ */
+export async function submitCard(
+	page: Page,
+	amount: string,
+	card: string
+): Promise< void > {
+	await enterCard( page, card );
+	await paymentBlock( page )
+		.getByRole( 'button', { name: `Pay ${ amount }` } )
+		.click();
+}
+
+/**
+ * A whole successful payment by a visitor: open the page, choose the amount, pay with the success card, see
+ * the thanks.
+ * @param page   The visitor's page.
+ * @param link   The page with the block.
+ * @param amount The amount's label.
+ */
+export async function payOnPage(
+	page: Page,
+	link: string,
+	amount: string
+): Promise< void > {
+	await page.goto( link );
+	await openCheckout( page, amount );
+	await submitCard( page, amount, CARDS.success );
+	await expect( paymentBlock( page ).getByText( THANKS ) ).toBeVisible();
+}
 
 /** A payment as WordPress records it (PaymentRecord::to_array()). */
 export type RecordedPayment = {
