@@ -28,6 +28,11 @@ export interface DispatcherOptions {
 	retryBaseMs: number;
 	retryCapMs: number;
 	timeoutMs: number;
+	/**
+	 * A `Cookie` header for WordPress (`SWITCHBOARD_WP_COOKIE`, development with Playground only: its first
+	 * request from a new client is a redirect that logs it in, which a callback must not get instead of WordPress).
+	 */
+	cookie?: string | null;
 }
 
 export class CallbackDispatcher {
@@ -122,6 +127,9 @@ export class CallbackDispatcher {
 					'Content-Type': 'application/json',
 					Accept: 'application/json',
 					'User-Agent': 'switchboard-payments',
+					...( this.options.cookie
+						? { Cookie: this.options.cookie }
+						: {} ),
 					'Switchboard-Event-Id': row.id,
 					'Switchboard-Signature': `t=${ timestamp },v1=${ computeSignature(
 						secret,

@@ -4,6 +4,17 @@
  */
 import { fileURLToPath } from 'node:url';
 
+import {
+	ConfigError,
+	duration,
+	hostFrom,
+	httpUrl,
+	logLevelFrom,
+	portFrom,
+	wordpressSiteFrom,
+	type ServiceBaseConfig,
+} from '@switchboard/service-kit';
+
 export type StripeMode = 'test' | 'live';
 
 export interface StripeConfig {
@@ -33,17 +44,8 @@ export interface Timings {
 	callbackTimeoutMs: number;
 }
 
-export interface Config {
-	port: number;
-	host: string;
-	/** The WordPress home URL: the tokens' issuer. */
-	wordpressUrl: string;
-	/** Where WordPress publishes its service keys. */
-	jwksUrl: string;
-	/** A `Cookie` header for requests to WordPress (`SWITCHBOARD_WP_COOKIE`; development only), or null. */
-	wordpressCookie: string | null;
-	/** This service's id: the tokens' audience. */
-	audience: string;
+/** Port, host, where WordPress is and this service's id, as every service has them. */
+export interface Config extends ServiceBaseConfig {
 	/** Folder of the ledger's SQLite file. */
 	dataDir: string;
 	stripe: StripeConfig;
@@ -55,70 +57,12 @@ export interface Config {
 	logLevel: string;
 }
 
-export class ConfigError extends Error {
-	override readonly name = 'ConfigError';
-}
-
-const LOG_LEVELS = [
-	'fatal',
-	'error',
-	'warn',
-	'info',
-	'debug',
-	'trace',
-	'silent',
-];
+export { ConfigError };
 
 /** `sk_test_…`, `sk_live_…` and restricted keys `rk_…`; Stripe's keys are long alphanumeric strings. */
 const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9_]{10,247}$/;
 const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]{10,247}$/;
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=_-]{10,247}$/;
-
-/**
- * @param env  The environment.
- * @param name Variable name.
- */
-function httpUrl( env: NodeJS.ProcessEnv, name: string ): URL | null {
-	const value = env[ name ];
-	if ( value === undefined || value === '' ) {
-		return null;
-	}
-	let url: URL;
-	try {
-		url = new URL( value );
-	} catch {
-		throw new ConfigError( `${ name } must be an http(s) URL.` );
-	}
-	if ( url.protocol !== 'http:' && url.protocol !== 'https:' ) {
-		throw new ConfigError( `${ name } must be an http(s) URL.` );
-	}
-	return url;
-}
-
-/**
- * A duration in milliseconds.
- *
- * @param env      The environment.
- * @param name     Variable name.
- * @param fallback Default.
- */
-function duration(
-	env: NodeJS.ProcessEnv,
-	name: string,
-	fallback: number
-): number {
-	const value = env[ name ];
-	if ( value === undefined || value === '' ) {
-		return fallback;
-	}
-	const ms = Number( value );
-	if ( ! Number.isInteger( ms ) || ms < 0 || ms > 2 ** 31 - 1 ) {
-		throw new ConfigError(
-			`${ name } must be a whole number of milliseconds.`
-		);
-	}
-	return ms;
-}
 
 /**
  * The Stripe part; every message names the variable, none shows a key.
@@ -183,29 +127,9 @@ function stripeConfig( env: NodeJS.ProcessEnv ): StripeConfig {
  * @param env The environment (process.env).
  */
 export function loadConfig( env: NodeJS.ProcessEnv ): Config {
-	const port = Number( env.PORT ?? '4103' );
-	if ( ! Number.isInteger( port ) || port < 0 || port > 65535 ) {
-		throw new ConfigError( 'PORT must be a port number.' );
-	}
-
-	// bin/start passes SWITCHBOARD_WP_URL; SWITCHBOARD_WORDPRESS_URL wins when both are set.
-	const wordpressUrl =
-		httpUrl( env, 'SWITCHBOARD_WORDPRESS_URL' ) ??
-		httpUrl( env, 'SWITCHBOARD_WP_URL' );
-	if ( wordpressUrl === null ) {
-		throw new ConfigError(
-			'SWITCHBOARD_WORDPRESS_URL must be the WordPress home URL (e.g. http://localhost:8888).'
-		);
-	}
-	const home = wordpressUrl.href.replace( /\/+$/, '' );
-
-	const logLevel = env.LOG_LEVEL || 'info';
-	if ( ! LOG_LEVELS.includes( logLevel ) ) {
-		throw new ConfigError(
-			`LOG_LEVEL must be one of ${ LOG_LEVELS.join( ', ' ) }.`
-		);
-	}
-
+	const port = portFrom( env, 4103 );
+	const site = wordpressSiteFrom( env );
+	const logLevel = logLevelFrom( env );
 	const stripe = stripeConfig( env );
 
 	const callbackSecret = env.SWITCHBOARD_PAYMENTS_WEBHOOK_SECRET ?? '';
@@ -216,7 +140,7 @@ export function loadConfig( env: NodeJS.ProcessEnv ): Config {
 	}
 	const callbackUrl =
 		httpUrl( env, 'SWITCHBOARD_PAYMENTS_CALLBACK_URL' )?.href ??
-		`${ home }/?rest_route=/switchboard/v1/webhooks/payments`;
+		`${ site.wordpressUrl }/?rest_route=/switchboard/v1/webhooks/payments`;
 
 	const timings: Timings = {
 		reconcileIntervalMs: duration( env, 'RECONCILE_INTERVAL_MS', 60_000 ),
@@ -240,10 +164,8 @@ export function loadConfig( env: NodeJS.ProcessEnv ): Config {
 
 	return {
 		port,
-		host: env.HOST || '127.0.0.1',
-		wordpressUrl: home,
-		jwksUrl: `${ home }/wp-json/switchboard/v1/jwks`,
-		wordpressCookie: env.SWITCHBOARD_WP_COOKIE || null,
+		host: hostFrom( env ),
+		...site,
 		audience: 'payments',
 		dataDir:
 			env.DATA_DIR ||

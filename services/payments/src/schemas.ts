@@ -195,5 +195,3 @@ export const PendingResponse = Type.Object( {
 export const WebhookResponse = Type.Object( {
 	received: Type.Literal( true ),
 } );
-
-export const HealthResponse = Type.Object( { status: Type.String() } );

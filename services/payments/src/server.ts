@@ -4,17 +4,15 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
-	installAuth,
-	installErrorHandlers,
-	installRequestContext,
-	serverOptions,
+	createServiceServer,
+	healthRoutes,
 	type LogStream,
 	type Verifier,
 } from '@switchboard/service-kit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 import { configRoutes } from './routes/config';
-import { healthRoutes } from './routes/health';
+import { healthOptions } from './routes/health';
 import { operationRoutes } from './routes/operations';
 import { paymentRoutes } from './routes/payments';
 import { stripeWebhookRoutes, WEBHOOK_ROUTE } from './routes/stripe-webhook';
@@ -39,20 +37,16 @@ export interface ServerOptions {
  * @param options Token verifier and logging.
  */
 export function createServer( options: ServerOptions ): FastifyInstance {
-	const app = Fastify(
-		serverOptions( {
-			logLevel: options.logLevel,
-			logStream: options.logStream,
-			bodyLimit: 64 * 1024,
-			// The gateway's calls take a Stripe round trip at most; a request still arriving after this is not it.
-			requestTimeout: 30_000,
-		} )
-	).withTypeProvider< TypeBoxTypeProvider >();
-
-	installErrorHandlers( app, { serviceName: 'payment' } );
-	installAuth( app, options.verifier, PUBLIC_ROUTES );
-	installRequestContext( app );
-	return app;
+	return createServiceServer( {
+		serviceName: 'payment',
+		verifier: options.verifier,
+		publicRoutes: PUBLIC_ROUTES,
+		logLevel: options.logLevel,
+		logStream: options.logStream,
+		bodyLimit: 64 * 1024,
+		// The gateway's calls take a Stripe round trip at most; a request still arriving after this is not it.
+		requestTimeout: 30_000,
+	} ).withTypeProvider< TypeBoxTypeProvider >();
 }
 
 /**
@@ -65,7 +59,7 @@ export function registerRoutes(
 	app: FastifyInstance,
 	state: ServiceState
 ): void {
-	void app.register( healthRoutes, { state } );
+	void app.register( healthRoutes, healthOptions( state ) );
 	void app.register( configRoutes, { state } );
 	void app.register( paymentRoutes, { state } );
 	void app.register( operationRoutes, { state } );

@@ -4,7 +4,7 @@
  * taking requests, let the work in flight finish, then close the ledger.
  */
 import {
-	createVerifier,
+	gatewayVerifier,
 	keepKeysFresh,
 	type LogStream,
 	type Verifier,
@@ -48,19 +48,7 @@ export async function startService(
 	overrides: ServiceOverrides = {}
 ): Promise< RunningService > {
 	const now = overrides.now ?? Date.now;
-	const verifier =
-		overrides.verifier ??
-		createVerifier( {
-			jwksUrl: config.jwksUrl,
-			issuer: config.wordpressUrl,
-			audience: config.audience,
-			// Fetched in the background (keepKeysFresh), so a slow WordPress delays no payment.
-			jwksTimeoutMs: 10000,
-			jwksHeaders:
-				config.wordpressCookie === null
-					? undefined
-					: { Cookie: config.wordpressCookie },
-		} );
+	const verifier = overrides.verifier ?? gatewayVerifier( config );
 	const app = createServer( {
 		verifier,
 		logLevel: config.logLevel,
@@ -81,6 +69,7 @@ export async function startService(
 		retryBaseMs: config.timings.callbackRetryBaseMs,
 		retryCapMs: config.timings.callbackRetryCapMs,
 		timeoutMs: config.timings.callbackTimeoutMs,
+		cookie: config.wordpressCookie,
 	} );
 	const payments = new PaymentService(
 		ledger,

@@ -4,19 +4,16 @@
  * callbacks (answering with a scripted status); the offline Stripe stand-in; the payment service on an
  * ephemeral port with its ledger in a temporary folder; every log line captured.
  */
-import {
-	generateKeyPairSync,
-	randomBytes,
-	randomUUID,
-	sign,
-} from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { checkSignature } from '@switchboard/service-kit';
+import {
+	gatewayRequest,
+	startTestWordpress,
+} from '@switchboard/service-kit/testing';
 import Stripe from 'stripe';
 
 import {
@@ -61,110 +58,66 @@ export interface Wordpress {
 	close: () => Promise< void >;
 }
 
-const base64url = ( value: string | Buffer ) =>
-	Buffer.from( value ).toString( 'base64url' );
-
 /** WordPress's stand-in: the JWKS, gateway tokens, and a callback receiver that checks signatures. */
 export async function startWordpress(): Promise< Wordpress > {
-	const { publicKey, privateKey } = generateKeyPairSync( 'ed25519' );
-	const kid = 'test-key';
-	const jwk = {
-		...publicKey.export( { format: 'jwk' } ),
-		kid,
-		alg: 'EdDSA',
-		use: 'sig',
-	};
 	const seen = new Set< string >();
-	const server: Server = createServer( ( request, response ) => {
-		if ( request.url === '/wp-json/switchboard/v1/jwks' ) {
-			response
-				.writeHead( 200, { 'Content-Type': 'application/json' } )
-				.end( JSON.stringify( { keys: [ jwk ] } ) );
-			return;
-		}
-		if ( request.url !== '/callbacks' || request.method !== 'POST' ) {
-			response.writeHead( 404 ).end();
-			return;
-		}
-		const chunks: Buffer[] = [];
-		request.on( 'data', ( chunk: Buffer ) => chunks.push( chunk ) );
-		request.on( 'end', () => {
-			const body = Buffer.concat( chunks );
-			const id = String(
-				request.headers[ 'switchboard-event-id' ] ?? ''
-			);
-			const check = checkSignature(
-				CALLBACK_SECRET,
-				id,
-				String( request.headers[ 'switchboard-signature' ] ?? '' ),
-				body
-			);
-			let status = wordpress.script.shift() ?? 200;
-			if ( ! check.ok ) {
-				status = check.status;
-			} else if ( status === 200 && seen.has( id ) ) {
-				// What plugin/src/Events/Signature.php answers for an id it has processed.
-				status = 409;
+	const site = await startTestWordpress( {
+		audience: 'payments',
+		handle( request, response ) {
+			if ( request.url !== '/callbacks' || request.method !== 'POST' ) {
+				response.writeHead( 404 ).end();
+				return;
 			}
-			wordpress.attempts.push( { id, status, verified: check.ok } );
-			if ( check.ok && status === 200 ) {
-				seen.add( id );
-				const parsed = JSON.parse( body.toString( 'utf8' ) ) as {
-					id: string;
-					type: string;
-					data: { payment: Payment };
-				};
-				wordpress.callbacks.push( {
-					id: parsed.id,
-					type: parsed.type,
-					payment: parsed.data.payment,
-					status,
-				} );
-			}
-			response
-				.writeHead( status, { 'Content-Type': 'application/json' } )
-				.end( '{}' );
-		} );
+			const chunks: Buffer[] = [];
+			request.on( 'data', ( chunk: Buffer ) => chunks.push( chunk ) );
+			request.on( 'end', () => {
+				const body = Buffer.concat( chunks );
+				const id = String(
+					request.headers[ 'switchboard-event-id' ] ?? ''
+				);
+				const check = checkSignature(
+					CALLBACK_SECRET,
+					id,
+					String( request.headers[ 'switchboard-signature' ] ?? '' ),
+					body
+				);
+				let status = wordpress.script.shift() ?? 200;
+				if ( ! check.ok ) {
+					status = check.status;
+				} else if ( status === 200 && seen.has( id ) ) {
+					// What plugin/src/Events/Signature.php answers for an id it has processed.
+					status = 409;
+				}
+				wordpress.attempts.push( { id, status, verified: check.ok } );
+				if ( check.ok && status === 200 ) {
+					seen.add( id );
+					const parsed = JSON.parse( body.toString( 'utf8' ) ) as {
+						id: string;
+						type: string;
+						data: { payment: Payment };
+					};
+					wordpress.callbacks.push( {
+						id: parsed.id,
+						type: parsed.type,
+						payment: parsed.data.payment,
+						status,
+					} );
+				}
+				response
+					.writeHead( status, { 'Content-Type': 'application/json' } )
+					.end( '{}' );
+			} );
+		},
 	} );
-	await new Promise< void >( ( resolve ) =>
-		server.listen( 0, '127.0.0.1', resolve )
-	);
-	const url = `http://127.0.0.1:${ ( server.address() as AddressInfo ).port }`;
 
 	const wordpress: Wordpress = {
-		url,
-		callbackUrl: `${ url }/callbacks`,
+		url: site.url,
+		callbackUrl: `${ site.url }/callbacks`,
 		callbacks: [],
 		attempts: [],
 		script: [],
-		token( claims = {} ) {
-			const now = Math.floor( Date.now() / 1000 );
-			const header = base64url(
-				JSON.stringify( { alg: 'EdDSA', typ: 'JWT', kid } )
-			);
-			const payload = base64url(
-				JSON.stringify( {
-					iss: url,
-					aud: 'payments',
-					iat: now,
-					nbf: now,
-					exp: now + 30,
-					jti: randomUUID(),
-					...claims,
-				} )
-			);
-			const signature = sign(
-				null,
-				Buffer.from( `${ header }.${ payload }` ),
-				privateKey
-			);
-			return `${ header }.${ payload }.${ base64url( signature ) }`;
-		},
-		close: () =>
-			new Promise< void >( ( resolve ) => {
-				server.close( () => resolve() );
-				server.closeAllConnections();
-			} ),
+		token: ( claims ) => site.token( claims ),
+		close: site.close,
 	};
 	return wordpress;
 }
@@ -318,19 +271,14 @@ export async function startHarness(
 		stripe,
 		async api( method, path, body, token ) {
 			const bearer = token === undefined ? wordpress.token() : token;
-			const response = await fetch( `${ harness.service.url }${ path }`, {
-				method,
-				headers: {
-					Accept: 'application/json',
-					...( body === undefined
-						? {}
-						: { 'Content-Type': 'application/json' } ),
-					...( bearer === null
-						? {}
-						: { Authorization: `Bearer ${ bearer }` } ),
-				},
-				body: body === undefined ? undefined : JSON.stringify( body ),
-			} );
+			const response = await fetch(
+				`${ harness.service.url }${ path }`,
+				gatewayRequest(
+					method,
+					body === undefined ? undefined : JSON.stringify( body ),
+					bearer
+				)
+			);
 			const text = await response.text();
 			// Every answer of every test is checked: no key or webhook secret, whatever the route.
 			assertNoSecret( `${ method } ${ path }`, text, true );

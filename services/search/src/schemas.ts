@@ -97,11 +97,6 @@ export const EventResponse = Type.Object( {
 	ignored: Type.Optional( Type.Boolean() ),
 } );
 
-export const HealthResponse = Type.Object( {
-	status: Type.String(),
-	documents: Type.Optional( Type.Integer() ),
-} );
-
 /** Contract C2: a batch of post data (C1) to upsert. Items are checked one by one, so one bad item is reported, not fatal. */
 export const IndexDocumentsBody = Type.Object(
 	{

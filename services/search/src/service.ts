@@ -3,7 +3,7 @@
  * taking requests, let the ones in flight finish, then write the snapshot.
  */
 import {
-	createVerifier,
+	gatewayVerifier,
 	keepKeysFresh,
 	type Verifier,
 } from '@switchboard/service-kit';
@@ -39,20 +39,7 @@ export async function startService(
 	config: Config,
 	overrides: ServiceOverrides = {}
 ): Promise< RunningService > {
-	const verifier =
-		overrides.verifier ??
-		createVerifier( {
-			jwksUrl: config.jwksUrl,
-			issuer: config.wordpressUrl,
-			audience: config.audience,
-			// Fetched in the background (keepKeysFresh), so a slow WordPress (Playground takes seconds per
-			// request on a busy machine) delays no search.
-			jwksTimeoutMs: 10000,
-			jwksHeaders:
-				config.wordpressCookie === null
-					? undefined
-					: { Cookie: config.wordpressCookie },
-		} );
+	const verifier = overrides.verifier ?? gatewayVerifier( config );
 	const state: ServiceState = {
 		engine: overrides.engine ?? createEngine(),
 		store: null,

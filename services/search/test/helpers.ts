@@ -3,90 +3,28 @@
  * tokens signed with it, the search service started on an ephemeral port with its own data folder, and
  * signed event deliveries.
  */
-import {
-	createHmac,
-	generateKeyPairSync,
-	randomUUID,
-	sign,
-	type KeyObject,
-} from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import {
+	startTestWordpress,
+	type TestWordpress,
+} from '@switchboard/service-kit/testing';
 
 import { loadConfig } from '../src/config';
 import { startService, type RunningService } from '../src/service';
 
 export const SECRET = 'test-webhook-secret-0123456789abcdef';
 
-export interface Wordpress {
-	/** Home URL: the issuer. */
-	url: string;
-	/** A valid token for the search service, signed now. */
-	token: ( claims?: Record< string, unknown >, key?: KeyObject ) => string;
-	close: () => Promise< void >;
-}
+export type Wordpress = TestWordpress;
 
-const base64url = ( value: string | Buffer ) =>
-	Buffer.from( value ).toString( 'base64url' );
-
-/** Serves a JWKS at the path WordPress uses, and signs tokens as the gateway does. */
-export async function startWordpress(): Promise< Wordpress > {
-	const { publicKey, privateKey } = generateKeyPairSync( 'ed25519' );
-	const kid = 'test-key';
-	const jwk = {
-		...publicKey.export( { format: 'jwk' } ),
-		kid,
-		alg: 'EdDSA',
-		use: 'sig',
-	};
-	const server: Server = createServer( ( request, response ) => {
-		if ( request.url !== '/wp-json/switchboard/v1/jwks' ) {
-			response.writeHead( 404 ).end();
-			return;
-		}
-		response
-			.writeHead( 200, { 'Content-Type': 'application/json' } )
-			.end( JSON.stringify( { keys: [ jwk ] } ) );
-	} );
-	await new Promise< void >( ( resolve ) =>
-		server.listen( 0, '127.0.0.1', resolve )
-	);
-	const url = `http://127.0.0.1:${ ( server.address() as AddressInfo ).port }`;
-
-	return {
-		url,
-		token( claims = {}, key = privateKey ) {
-			const now = Math.floor( Date.now() / 1000 );
-			const header = base64url(
-				JSON.stringify( { alg: 'EdDSA', typ: 'JWT', kid } )
-			);
-			const payload = base64url(
-				JSON.stringify( {
-					iss: url,
-					aud: 'search',
-					iat: now,
-					nbf: now,
-					exp: now + 30,
-					jti: randomUUID(),
-					...claims,
-				} )
-			);
-			const signature = sign(
-				null,
-				Buffer.from( `${ header }.${ payload }` ),
-				key
-			);
-			return `${ header }.${ payload }.${ base64url( signature ) }`;
-		},
-		close: () =>
-			new Promise< void >( ( resolve ) => {
-				server.close( () => resolve() );
-				server.closeAllConnections();
-			} ),
-	};
+/**
+ * Serves a JWKS at the path WordPress uses, and signs tokens for the search service as the gateway does.
+ */
+export function startWordpress(): Promise< Wordpress > {
+	return startTestWordpress( { audience: 'search' } );
 }
 
 export interface Harness {

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import { gatewayRequest } from '@switchboard/service-kit/testing';
+
 import {
 	ingest,
 	postEvent,
@@ -59,24 +61,16 @@ describe( 'sync endpoints', () => {
 		body?: unknown,
 		token = true
 	): Promise< Json > => {
-		const response = await fetch( `${ harness.service.url }${ path }`, {
-			method,
-			headers: {
-				Accept: 'application/json',
-				...( body === undefined
-					? {}
-					: { 'Content-Type': 'application/json' } ),
-				...( token
-					? {
-							Authorization: `Bearer ${ harness.wordpress.token() }`,
-						}
-					: {} ),
-			},
-			body:
+		const response = await fetch(
+			`${ harness.service.url }${ path }`,
+			gatewayRequest(
+				method,
 				body === undefined || typeof body === 'string'
 					? ( body as string | undefined )
 					: JSON.stringify( body ),
-		} );
+				token ? harness.wordpress.token() : null
+			)
+		);
 		return {
 			status: response.status,
 			body: ( await response.json() ) as Record< string, unknown >,

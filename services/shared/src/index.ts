@@ -33,3 +33,33 @@ export {
 	SIGNATURE_TOLERANCE_SEC,
 	type SignatureCheck,
 } from './signature';
+export {
+	ConfigError,
+	duration,
+	hostFrom,
+	httpUrl,
+	LOG_LEVELS,
+	logLevelFrom,
+	portFrom,
+	wordpressSiteFrom,
+	type WordPressSite,
+} from './config';
+export {
+	runService,
+	type RunningService,
+	type RunServiceOptions,
+} from './run-service';
+export {
+	gatewayVerifier,
+	type GatewaySite,
+	type ServiceBaseConfig,
+} from './gateway-verifier';
+export {
+	createServiceServer,
+	type ServiceServerOptions,
+} from './service-server';
+export {
+	healthRoutes,
+	type HealthRoutesOptions,
+	type Readiness,
+} from './health';

@@ -13,6 +13,14 @@ export interface StripeList< T > extends Json {
 	url: string;
 }
 
+/** The query parameters every list takes (pagination and the `created` filter). */
+export const LIST_PARAMS: readonly string[] = [
+	'limit',
+	'starting_after',
+	'ending_before',
+	'created',
+];
+
 function createdFilter( params: Params ): ( created: number ) => boolean {
 	if ( params.created === undefined ) {
 		return () => true;

@@ -1,34 +1,23 @@
 /**
- * Liveness and readiness, without a token.
+ * Readiness for the kit's `/health` and `/ready` (public): ready when the ledger answers. Stripe's
+ * reachability is reported per request (502), not here.
  */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { HealthRoutesOptions } from '@switchboard/service-kit';
 
-import { ErrorResponse, HealthResponse } from '../schemas';
 import type { ServiceState } from '../state';
 
-export const healthRoutes: FastifyPluginAsyncTypebox< {
-	state: ServiceState;
-} > = async ( app, { state } ) => {
-	app.get(
-		'/health',
-		{ schema: { response: { 200: HealthResponse } } },
-		async () => ( { status: 'ok' } )
-	);
-
-	app.get(
-		'/ready',
-		{ schema: { response: { 200: HealthResponse, 503: ErrorResponse } } },
-		async ( _request, reply ) => {
-			// Ready when the ledger answers; Stripe's reachability is reported per request (502), not here.
+/**
+ * @param state The service's state.
+ */
+export function healthOptions( state: ServiceState ): HealthRoutesOptions {
+	return {
+		readiness: () => {
 			try {
 				state.db.prepare( 'SELECT 1' ).get();
 			} catch {
-				return reply.code( 503 ).send( {
-					code: 'not_ready',
-					message: 'The ledger cannot be read.',
-				} );
+				return { ready: false, message: 'The ledger cannot be read.' };
 			}
-			return { status: 'ready' };
-		}
-	);
-};
+			return { ready: true };
+		},
+	};
+}

@@ -1,31 +1,20 @@
 /**
- * Liveness and readiness, without a token.
+ * Readiness for the kit's `/health` and `/ready` (public): ready once the index is loaded, with its size.
  */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { HealthRoutesOptions } from '@switchboard/service-kit';
 
-import { ErrorResponse, HealthResponse } from '../schemas';
 import type { ServiceState } from '../state';
 
-export const healthRoutes: FastifyPluginAsyncTypebox< {
-	state: ServiceState;
-} > = async ( app, { state } ) => {
-	app.get(
-		'/health',
-		{ schema: { response: { 200: HealthResponse } } },
-		async () => ( { status: 'ok' } )
-	);
-
-	app.get(
-		'/ready',
-		{ schema: { response: { 200: HealthResponse, 503: ErrorResponse } } },
-		async ( _request, reply ) => {
-			if ( state.store === null ) {
-				return reply.code( 503 ).send( {
-					code: 'not_ready',
-					message: 'The index is loading.',
-				} );
-			}
-			return { status: 'ready', documents: state.store.size };
-		}
-	);
-};
+/**
+ * @param state The service's state.
+ */
+export function healthOptions( state: ServiceState ): HealthRoutesOptions {
+	return {
+		readiness: () =>
+			state.store === null
+				? { ready: false, message: 'The index is loading.' }
+				: { ready: true, body: { documents: state.store.size } },
+		readyProperties: { documents: Type.Integer() },
+	};
+}

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { requireSecret } from '../auth';
 import { expand } from '../expand';
-import { paginate } from '../lists';
+import { LIST_PARAMS, paginate } from '../lists';
 import { refuseUnknown, text, type Params } from '../params';
 import type { Standin } from '../standin';
 import { noSuch } from '../stripe-error';
@@ -34,14 +34,7 @@ export async function chargeRoutes(
 	app.get( '/v1/charges', async ( request ) => {
 		requireSecret( request );
 		const params = request.query as Params;
-		refuseUnknown( params, [
-			'payment_intent',
-			'limit',
-			'starting_after',
-			'ending_before',
-			'created',
-			'expand',
-		] );
+		refuseUnknown( params, [ 'payment_intent', ...LIST_PARAMS, 'expand' ] );
 		const intent = text( params, 'payment_intent' );
 		return expand(
 			standin,

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { requireSecret } from '../auth';
-import { paginate } from '../lists';
+import { LIST_PARAMS, paginate } from '../lists';
 import { list, refuseUnknown, text, type Params } from '../params';
 import type { Standin } from '../standin';
 import { noSuch } from '../stripe-error';
@@ -49,10 +49,7 @@ export async function eventRoutes(
 		refuseUnknown( params, [
 			'type',
 			'types',
-			'limit',
-			'starting_after',
-			'ending_before',
-			'created',
+			...LIST_PARAMS,
 			'delivery_success',
 		] );
 		const filters = [

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireSecret } from '../auth';
 import { expand } from '../expand';
 import { idempotent } from '../idempotency';
-import { paginate } from '../lists';
+import { LIST_PARAMS, paginate } from '../lists';
 import { refuseUnknown, text, type Params } from '../params';
 import { createRefund, findRefund } from '../refunds';
 import type { Standin } from '../standin';
@@ -50,10 +50,7 @@ export async function refundRoutes(
 		refuseUnknown( params, [
 			'payment_intent',
 			'charge',
-			'limit',
-			'starting_after',
-			'ending_before',
-			'created',
+			...LIST_PARAMS,
 			'expand',
 		] );
 		const intent = text( params, 'payment_intent' );
