@@ -6,7 +6,7 @@
 /**
  * External dependencies
  */
-import type { Appearance } from '@stripe/stripe-js';
+import type { Appearance, CustomFontSource } from '@stripe/stripe-js';
 
 /**
  * Whether a computed colour paints nothing.
@@ -94,4 +94,61 @@ export function appearanceFor(
 			borderRadius: buttonStyle?.borderRadius || '4px',
 		},
 	};
+}
+
+/**
+ * The page's own font faces for the block's font, as Stripe's custom font sources, so the Payment Element
+ * (another origin's frame, which cannot see the page's @font-face rules) can use the same font. Read from the
+ * page's same-origin stylesheets (WordPress prints a theme's font faces inline); a font's host must allow
+ * cross-origin requests for the frame to load it.
+ *
+ * @param root The block.
+ * @param view The window.
+ * @return Up to 20 font sources.
+ */
+export function fontSourcesFor(
+	root: HTMLElement,
+	view: Window = window
+): CustomFontSource[] {
+	const unquote = ( name: string ) =>
+		name.trim().replace( /^["']|["']$/g, '' );
+	const families = view
+		.getComputedStyle( root )
+		.fontFamily.split( ',' )
+		.map( ( name ) => unquote( name ).toLowerCase() );
+	const sources: CustomFontSource[] = [];
+	for ( const sheet of Array.from( view.document.styleSheets ) ) {
+		let rules: CSSRuleList;
+		try {
+			rules = sheet.cssRules;
+		} catch {
+			continue; // Another origin's stylesheet cannot be read.
+		}
+		for ( const rule of Array.from( rules ) ) {
+			// CSSRule.FONT_FACE_RULE: the constant is kept by every browser and by jsdom.
+			if ( rule.type !== 5 ) {
+				continue;
+			}
+			const style = ( rule as CSSFontFaceRule ).style;
+			const family = unquote( style.getPropertyValue( 'font-family' ) );
+			const url = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(
+				style.getPropertyValue( 'src' )
+			)?.[ 1 ];
+			if ( ! url || ! families.includes( family.toLowerCase() ) ) {
+				continue;
+			}
+			const fontStyle = style.getPropertyValue( 'font-style' );
+			sources.push( {
+				family,
+				src: `url(${ new URL( url, sheet.href ?? view.location.href ).href })`,
+				display: 'swap',
+				weight: style.getPropertyValue( 'font-weight' ) || undefined,
+				style:
+					fontStyle === 'italic' || fontStyle === 'oblique'
+						? fontStyle
+						: 'normal',
+			} );
+		}
+	}
+	return sources.slice( 0, 20 );
 }

@@ -21,7 +21,7 @@ import type {
  * Internal dependencies
  */
 import { formatAmount } from './amount';
-import { appearanceFor } from './appearance';
+import { appearanceFor, fontSourcesFor } from './appearance';
 import {
 	attemptKey,
 	forgetAttempt,
@@ -220,6 +220,7 @@ async function prepare( rt: Runtime, amount: number ): Promise< void > {
 	const elements = stripe.elements( {
 		clientSecret: answer.client_secret,
 		appearance: appearanceFor( rt.root ),
+		fonts: fontSourcesFor( rt.root ),
 		locale: 'auto',
 	} );
 	const element = elements.create( 'payment', {

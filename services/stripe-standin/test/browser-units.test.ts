@@ -10,6 +10,7 @@ import { formEncode } from '../src/browser/client/form-encode';
 import {
 	appearanceProperties,
 	directionOf,
+	fontFaceCss,
 	themeName,
 } from '../src/browser/frame/appearance';
 import {
@@ -150,5 +151,38 @@ describe( 'requests and pages', () => {
 		assert.ok( ! page.includes( '"><script>' ) );
 		assert.match( page, /<button[^>]*>Complete authentication<\/button>/ );
 		assert.match( page, /<button[^>]*>Fail authentication<\/button>/ );
+	} );
+} );
+
+describe( 'custom fonts in the frame', () => {
+	it( 'declares each font source with @font-face', () => {
+		assert.equal(
+			fontFaceCss( [
+				{
+					family: 'Literata',
+					src: 'url(https://news.example/fonts/literata.woff2) format("woff2")',
+					weight: '400',
+					style: 'italic',
+				},
+			] ),
+			'@font-face { font-family: "Literata"; src: url(https://news.example/fonts/literata.woff2) format("woff2"); font-display: swap; font-style: italic; font-weight: 400; }'
+		);
+	} );
+
+	it( 'writes nothing a font source could smuggle into the stylesheet', () => {
+		assert.equal(
+			fontFaceCss( [
+				{ family: 'X', src: 'url(javascript:alert(1))' },
+				{
+					family: 'X',
+					src: 'url(https://a.example/x.woff2); } body { display: none',
+				},
+				{
+					family: 'X"; } body {',
+					src: 'url(https://a.example/x.woff2)',
+				},
+			] ),
+			''
+		);
 	} );
 } );

@@ -5,6 +5,7 @@
  */
 import { IntegrationError } from './integration-error';
 import { PaymentElement } from './payment-element';
+import type { FrameFont } from './protocol';
 import type {
 	StripeElementsOptions,
 	StripeElements,
@@ -71,6 +72,7 @@ export class ElementsGroup implements Pick<
 				clientSecret: this.clientSecret,
 				appearance: this.options.appearance ?? {},
 				locale: this.options.locale ?? 'auto',
+				fonts: customFonts( this.options.fonts ),
 			},
 			() => {
 				this.element = null;
@@ -121,4 +123,26 @@ export class ElementsGroup implements Pick<
 	paymentElement(): PaymentElement | null {
 		return this.element;
 	}
+}
+
+/**
+ * The custom font sources among `elements( { fonts } )` (a `cssSrc` stylesheet is not supported here).
+ *
+ * @param fonts The option.
+ */
+function customFonts( fonts: StripeElementsOptions[ 'fonts' ] ): FrameFont[] {
+	const custom: FrameFont[] = [];
+	for ( const font of fonts ?? [] ) {
+		if ( 'family' in font && 'src' in font ) {
+			custom.push( {
+				family: font.family,
+				src: font.src,
+				display: font.display,
+				style: font.style,
+				weight: font.weight,
+				unicodeRange: font.unicodeRange,
+			} );
+		}
+	}
+	return custom.slice( 0, 20 );
 }

@@ -12,6 +12,7 @@ import {
 	type FrameCommand,
 	type FrameConfig,
 	type FrameEvent,
+	type FrameFont,
 	type FrameReply,
 } from './protocol';
 import type {
@@ -30,6 +31,7 @@ export interface PaymentElementContext {
 	clientSecret: string | null;
 	appearance: Appearance;
 	locale: string;
+	fonts: FrameFont[];
 }
 
 type Pending = ( reply: FrameReply ) => void;
@@ -250,6 +252,7 @@ export class PaymentElement implements CheckedMethods {
 			clientSecret: this.context.clientSecret,
 			appearance: this.context.appearance,
 			locale: this.context.locale,
+			fonts: this.context.fonts,
 		};
 		const query = new URLSearchParams( {
 			channel: this.channel,

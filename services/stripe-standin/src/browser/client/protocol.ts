@@ -17,6 +17,18 @@ export interface FrameConfig {
 	clientSecret: string | null;
 	appearance: Appearance;
 	locale: string;
+	/** The merchant's custom fonts (`elements( { fonts } )`): the frame declares them with @font-face. */
+	fonts: FrameFont[];
+}
+
+/** A custom font source as the frame takes it (Stripe.js's CustomFontSource; CSS sources are not supported). */
+export interface FrameFont {
+	family: string;
+	src: string;
+	display?: string;
+	style?: string;
+	weight?: string;
+	unicodeRange?: string;
 }
 
 export type { Appearance };

@@ -2,7 +2,11 @@
  * The Appearance API: a theme and variables, applied as CSS custom properties on the frame's root, so the
  * stylesheet (in ../pages.ts) needs no rebuild when the merchant changes them.
  */
-import type { Appearance, AppearanceVariable } from '../client/protocol';
+import type {
+	Appearance,
+	AppearanceVariable,
+	FrameFont,
+} from '../client/protocol';
 
 /** Each theme's defaults, close to Stripe's own 'stripe', 'night' and 'flat' themes. */
 const THEMES: Record<
@@ -86,4 +90,48 @@ export function themeName( appearance: Appearance ): string {
  */
 export function directionOf( locale: string ): 'ltr' | 'rtl' {
 	return /^(ar|he|fa|ur|yi)(-|$)/i.test( locale ) ? 'rtl' : 'ltr';
+}
+
+const FONT_SRC =
+	/^url\((["']?)https?:\/\/[^"'()\s\\]+\1\)(\s+format\(["']?[a-z0-9-]+["']?\))?$/i;
+
+/**
+ * `@font-face` rules for the merchant's custom fonts, so the card form can use the page's font. Only plain
+ * http(s) `url()` sources and well-formed descriptors are written: the values come from another origin's
+ * page, and this is a stylesheet.
+ *
+ * @param fonts The fonts from `elements( { fonts } )`.
+ */
+export function fontFaceCss( fonts: readonly FrameFont[] ): string {
+	const rules: string[] = [];
+	for ( const font of fonts ) {
+		if (
+			! FONT_SRC.test( font.src ) ||
+			! /^[\w \-]{1,64}$/.test( font.family )
+		) {
+			continue;
+		}
+		const descriptors = [
+			`font-family: "${ font.family }"`,
+			`src: ${ font.src }`,
+			`font-display: ${
+				/^(auto|block|swap|fallback|optional)$/.test(
+					font.display ?? ''
+				)
+					? font.display
+					: 'swap'
+			}`,
+		];
+		if ( /^(normal|italic|oblique)$/.test( font.style ?? '' ) ) {
+			descriptors.push( `font-style: ${ font.style }` );
+		}
+		if ( /^[0-9a-z ]{1,20}$/i.test( font.weight ?? '' ) ) {
+			descriptors.push( `font-weight: ${ font.weight }` );
+		}
+		if ( /^[U+0-9A-Fa-f?,\s-]{1,200}$/.test( font.unicodeRange ?? '' ) ) {
+			descriptors.push( `unicode-range: ${ font.unicodeRange }` );
+		}
+		rules.push( `@font-face { ${ descriptors.join( '; ' ) }; }` );
+	}
+	return rules.join( '\n' );
 }

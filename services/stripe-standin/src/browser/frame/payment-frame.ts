@@ -15,7 +15,12 @@ import {
 	type FrameReply,
 } from '../client/protocol';
 import type { StripeError } from '../client/stripe-types';
-import { appearanceProperties, directionOf, themeName } from './appearance';
+import {
+	appearanceProperties,
+	directionOf,
+	fontFaceCss,
+	themeName,
+} from './appearance';
 import {
 	cvcError,
 	detectBrand,
@@ -325,6 +330,9 @@ function start( config: FrameConfig ): void {
 		}
 	} );
 
+	const fonts = document.createElement( 'style' );
+	fonts.textContent = fontFaceCss( config.fonts ?? [] );
+	document.head.append( fonts );
 	applyAppearance( config.appearance, config.locale );
 	const height = () => document.documentElement.scrollHeight;
 	new ResizeObserver( () =>
