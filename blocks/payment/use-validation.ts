@@ -81,8 +81,7 @@ export function useValidation( attributes: PaymentAttributes ): Validation {
 			clearTimeout( timer );
 			controller.abort();
 		};
-		// `key` stands for the price fields' values.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the price fields' values, which the effect reads.
 	}, [ key ] );
 	return result.key === key
 		? result

@@ -36,17 +36,15 @@ export async function runService< Service extends RunningService >(
 	try {
 		service = await start();
 	} catch ( error ) {
-		// No logger exists before the configuration is read; a ConfigError's message never holds a secret.
+		// A ConfigError's message never holds a secret, so it is printed alone.
+		let printed: unknown[] = [ error ];
 		if ( error instanceof ConfigError ) {
-			// eslint-disable-next-line no-console
-			console.error( error.message );
+			printed = [ error.message ];
 		} else if ( failureMessage !== undefined ) {
-			// eslint-disable-next-line no-console
-			console.error( failureMessage, error );
-		} else {
-			// eslint-disable-next-line no-console
-			console.error( error );
+			printed = [ failureMessage, error ];
 		}
+		// eslint-disable-next-line no-console -- no logger exists before the service has started.
+		console.error( ...printed );
 		process.exit( 1 );
 	}
 
