@@ -1,10 +1,13 @@
 /**
  * Settings → Switchboard: the services' health (refreshed every 15 seconds), their addresses, the
- * content events that could not be delivered, and the search index's re-index and drift check.
+ * content events that could not be delivered, the search index's and the feed catalogue's re-index and
+ * drift check, and the feed's personalization statistics.
  */
 import { Button, Spinner } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
+import { FeedCataloguePanel } from './feed-catalogue-panel';
+import { FeedStatsPanel } from './feed-stats-panel';
 import { formatTime } from './format';
 import { Notices } from './notices';
 import { OutboxPanel } from './outbox-panel';
@@ -93,6 +96,10 @@ export function SettingsScreen() {
 			/>
 
 			<SearchIndexPanel announce={ announce } />
+
+			<FeedCataloguePanel announce={ announce } />
+
+			<FeedStatsPanel />
 		</div>
 	);
 }

@@ -1,5 +1,6 @@
 /**
- * What the Search index panel says about a job: its progress as a number and as words, and its report.
+ * What an index panel (the search index, the feed catalogue) says about a job: its progress as a number
+ * and as words, and its report.
  */
 import { __, _n, sprintf } from '@wordpress/i18n';
 
@@ -126,7 +127,7 @@ export function reportLines( job: SyncJob ): string[] {
 	for ( const item of job.rejected ) {
 		lines.push(
 			sprintf(
-				/* translators: 1: post id, 2: the search service's reason. */
+				/* translators: 1: post id, 2: the service's reason. */
 				__( 'Post %1$d was refused: %2$s', 'switchboard' ),
 				item.id,
 				item.message || item.code

@@ -124,10 +124,13 @@ export type RestError = {
 	data?: { status?: number; fields?: Record< string, string > } | null;
 };
 
-/** What a search index sync does: resend everything, or fix only drift. */
+/** The services whose index WordPress keeps in line: the search index, the feed catalogue. */
+export type SyncService = 'search' | 'feed';
+
+/** What a sync does: resend everything, or fix only drift. */
 export type SyncMode = 'reindex' | 'reconcile';
 
-/** Where a search index sync stands. */
+/** Where a sync stands. */
 export type SyncStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Documents a sync sent, skipped, removed, and the drift it found. */
@@ -141,7 +144,7 @@ export type SyncCounts = {
 	extra: number;
 };
 
-/** The stored state of the search index's re-index or reconciliation job. */
+/** The stored state of a re-index or reconciliation job. */
 export type SyncJob = {
 	id: string;
 	mode: SyncMode;
@@ -163,7 +166,7 @@ export type SyncJob = {
 	error: { code: string; message: string } | null;
 };
 
-/** `GET switchboard/v1/admin/search/sync`. */
+/** `GET switchboard/v1/admin/<service>/sync`. */
 export type SyncReport = {
 	job: SyncJob | null;
 	busy: boolean;
@@ -178,4 +181,34 @@ export type SyncReport = {
 export type SyncAnswer = {
 	job: SyncJob;
 	busy: boolean;
+};
+
+/** What readers did with one kind of feed answer. */
+export type FeedModeStats = {
+	impressions: number;
+	clicks: number;
+	/** Clicks per impression, or null before any impression. */
+	ctr: number | null;
+};
+
+/** The kinds of feed answer: ranked for the reader, the holdout's non-personal ranking, too little history. */
+export type FeedMode = 'personalized' | 'holdout' | 'cold';
+
+/** The feed service's statistics, as WordPress copies them from its `GET /v1/stats`. */
+export type FeedStats = {
+	catalogue: number;
+	profiles: number;
+	events: number;
+	/** Share of profiles given the non-personal ranking, or null when the service did not say. */
+	holdout_share: number | null;
+	modes: Record< FeedMode, FeedModeStats >;
+	/** Personalized CTR / holdout CTR − 1, or null when it cannot be measured yet. */
+	lift: number | null;
+};
+
+/** `GET switchboard/v1/admin/feed/stats`. */
+export type FeedStatsReport = {
+	stats: FeedStats;
+	/** Unix time WordPress read them. */
+	generated_at: number;
 };

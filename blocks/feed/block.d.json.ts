@@ -10,8 +10,14 @@ declare const metadata: {
 	readonly title: 'Switchboard Feed';
 	readonly category: 'switchboard';
 	readonly icon: 'excerpt-view';
-	readonly description: 'A list of posts that is the same for every visitor, so full-page caches can keep it.';
-	readonly keywords: readonly [ 'posts', 'latest', 'popular' ];
+	readonly description: 'Posts for each reader: a list every visitor gets first (safe for full-page caches), personalized in the browser once the visitor agrees.';
+	readonly keywords: readonly [
+		'posts',
+		'latest',
+		'popular',
+		'for you',
+		'recommendations',
+	];
 	readonly textdomain: 'switchboard';
 	readonly usesContext: readonly [ 'postId' ];
 	readonly attributes: {
@@ -39,6 +45,10 @@ declare const metadata: {
 			readonly type: 'boolean';
 			readonly default: false;
 		};
+		readonly showReason: {
+			readonly type: 'boolean';
+			readonly default: true;
+		};
 		readonly includeCategories: {
 			readonly type: 'array';
 			readonly items: { readonly type: 'integer' };
@@ -49,15 +59,35 @@ declare const metadata: {
 			readonly items: { readonly type: 'integer' };
 			readonly default: readonly [];
 		};
+		readonly includeTags: {
+			readonly type: 'array';
+			readonly items: { readonly type: 'integer' };
+			readonly default: readonly [];
+		};
+		readonly excludeTags: {
+			readonly type: 'array';
+			readonly items: { readonly type: 'integer' };
+			readonly default: readonly [];
+		};
+		readonly pinned: {
+			readonly type: 'array';
+			readonly items: { readonly type: 'integer' };
+			readonly default: readonly [];
+		};
 		readonly fallback: {
 			readonly type: 'string';
 			readonly enum: readonly [ 'recent', 'popular' ];
 			readonly default: 'recent';
 		};
+		readonly personalize: {
+			readonly type: 'boolean';
+			readonly default: true;
+		};
 	};
 	readonly supports: {
 		readonly align: readonly [ 'wide', 'full' ];
 		readonly html: false;
+		readonly interactivity: true;
 		readonly color: {
 			readonly background: true;
 			readonly text: true;
@@ -77,5 +107,7 @@ declare const metadata: {
 	readonly editorScript: 'file:./index.js';
 	readonly style: 'file:./style-index.css';
 	readonly render: 'file:./render.php';
+	readonly viewScript: 'wp-api-fetch';
+	readonly viewScriptModule: 'file:./view.js';
 };
 export default metadata;

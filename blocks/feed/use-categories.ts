@@ -32,16 +32,29 @@ export interface UseCategories {
  * @return Categories and whether they are still loading.
  */
 export function useCategories(): UseCategories {
-	return useSelect( ( select ) => {
-		const records = select( coreStore ).getEntityRecords<
-			Pick< Term< 'view' >, 'id' | 'name' >
-		>( 'taxonomy', 'category', CATEGORIES_QUERY );
-		return {
-			categories: ( records ?? [] ).map( ( record ) => ( {
-				id: record.id,
-				name: decodeEntities( record.name ),
-			} ) ),
-			isLoading: records === null,
-		};
-	}, [] );
+	return useTerms( 'category' );
+}
+
+/**
+ * The site's terms of a taxonomy (categories or tags), as useCategories() reads categories.
+ *
+ * @param taxonomy Taxonomy name.
+ * @return Terms and whether they are still loading.
+ */
+export function useTerms( taxonomy: 'category' | 'post_tag' ): UseCategories {
+	return useSelect(
+		( select ) => {
+			const records = select( coreStore ).getEntityRecords<
+				Pick< Term< 'view' >, 'id' | 'name' >
+			>( 'taxonomy', taxonomy, CATEGORIES_QUERY );
+			return {
+				categories: ( records ?? [] ).map( ( record ) => ( {
+					id: record.id,
+					name: decodeEntities( record.name ),
+				} ) ),
+				isLoading: records === null,
+			};
+		},
+		[ taxonomy ]
+	);
 }

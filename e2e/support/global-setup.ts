@@ -1,6 +1,6 @@
 /**
  * Starts a fresh native WordPress for the journeys (unless WP_BASE_URL points at one already), with the
- * real search and payment services (and the offline Stripe stand-in) beside it, then logs in once through REST
+ * real search, feed and payment services (and the offline Stripe stand-in) beside it, then logs in once through REST
  * and stores the admin session for every test.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,12 @@ import {
 	startPaymentServices,
 } from './payment-services';
 import { pointSiteAtSearchService, waitForSeededIndex } from './search';
+import {
+	configureFeedService,
+	pointSiteAtFeedService,
+	startFeedService,
+} from './feed-service';
+import { waitForSeededCatalogue } from './feed';
 
 function wpServer(
 	args: string[],
@@ -47,15 +53,20 @@ export default async function globalSetup(
 		// The payment service and its Stripe stand-in likewise; the payment journeys point the site at it.
 		await configurePaymentServices( `http://127.0.0.1:${ port }` );
 		await startPaymentServices();
+		// The feed service too: its catalogue fills from the same seed's content events.
+		const feed = await configureFeedService( `http://127.0.0.1:${ port }` );
+		await startFeedService();
 		// The seed is written while the site is installed, and WordPress writes content events only for a
 		// configured service: the reset sees the URL in its environment. The server then runs without it
 		// (stop, start), because a URL from the environment locks the settings screen's field, which the
 		// settings journeys edit; the journeys point the site at the service through that setting instead.
 		const server = { ...process.env };
 		delete server.SWITCHBOARD_SEARCH_URL;
+		delete server.SWITCHBOARD_FEED_URL;
 		wpServer( [ 'reset', ...site ], {
 			...server,
 			SWITCHBOARD_SEARCH_URL: search.url,
+			SWITCHBOARD_FEED_URL: feed.url,
 		} );
 		wpServer( [ 'stop', '--name', siteName ], server );
 		wpServer( [ 'start', ...site ], server );
@@ -92,7 +103,9 @@ export default async function globalSetup(
 	} );
 	if ( managed ) {
 		await pointSiteAtSearchService( requestUtils );
+		await pointSiteAtFeedService( requestUtils );
 		await waitForSeededIndex( requestUtils );
+		await waitForSeededCatalogue( requestUtils );
 	}
 	await requestContext.dispose();
 }

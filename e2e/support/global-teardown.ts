@@ -7,6 +7,7 @@ import path from 'node:path';
 import { repoRoot, siteName } from './site';
 import { stopSearchService } from './search-service';
 import { stopPaymentServices } from './payment-services';
+import { stopFeedService } from './feed-service';
 
 export default async function globalTeardown(): Promise< void > {
 	if ( process.env.SWITCHBOARD_E2E_MANAGED !== '1' ) {
@@ -14,6 +15,7 @@ export default async function globalTeardown(): Promise< void > {
 	}
 	await stopSearchService();
 	await stopPaymentServices();
+	await stopFeedService();
 	execFileSync(
 		'bash',
 		[

@@ -6,7 +6,7 @@
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { expect } from './test';
-import { pollUntil } from './search';
+import { pollUntil } from './harness';
 
 /** Stripe's documented test cards. */
 export const CARDS = {

@@ -2,8 +2,8 @@
  * What the search journeys share: the gateway's search route as the browser calls it, bounded waits for
  * the index to catch up with the site (polls, never fixed sleeps), and pages that hold the search block.
  */
-import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
+import { baseUrl, harnessGet, pollUntil } from './harness';
 import {
 	indexedDocuments,
 	isManaged,
@@ -40,50 +40,6 @@ export type GatewayAnswer = {
 };
 
 /**
- * The harness's own loopback address. The gateway rate-limits the search route per client address (120 a
- * minute); the browser in the journeys is a visitor on 127.0.0.1, and the harness's polls must not spend
- * that visitor's budget, so they come from another address of the loopback network, as another client would.
- */
-const HARNESS_ADDRESS = '127.0.0.2';
-
-/**
- * A GET from the harness's address; resolves with the status, headers and body text.
- * @param url Absolute URL.
- */
-function harnessGet(
-	url: string
-): Promise< { status: number; headers: IncomingHttpHeaders; text: string } > {
-	return new Promise( ( resolve, reject ) => {
-		const request = httpGet(
-			url,
-			{ localAddress: HARNESS_ADDRESS, timeout: 15_000 },
-			( response ) => {
-				const chunks: Buffer[] = [];
-				response.on( 'data', ( chunk: Buffer ) =>
-					chunks.push( chunk )
-				);
-				response.on( 'end', () =>
-					resolve( {
-						status: response.statusCode ?? 0,
-						headers: response.headers,
-						text: Buffer.concat( chunks ).toString( 'utf8' ),
-					} )
-				);
-				response.on( 'error', reject );
-			}
-		);
-		request.on( 'timeout', () =>
-			request.destroy( new Error( `GET ${ url } timed out` ) )
-		);
-		request.on( 'error', reject );
-	} );
-}
-
-function baseUrl(): string {
-	return ( process.env.WP_BASE_URL ?? '' ).replace( /\/+$/, '' );
-}
-
-/**
  * One anonymous call to `GET /wp-json/switchboard/v1/search`, as a browser makes it. A 429 (the harness
  * polling faster than the limit) is waited out for the Retry-After it names, then asked again.
  * @param params C3 parameters (q, page, per_page, category, ...).
@@ -115,30 +71,6 @@ export async function gatewaySearch(
 			fallback: 'x-switchboard-fallback' in response.headers,
 			cache: String( response.headers[ 'x-switchboard-cache' ] ?? '' ),
 		};
-	}
-}
-
-/**
- * Polls `probe` every 300 ms until it returns true; fails after `timeoutMs` with `explain()`'s account of
- * the last state. Returns the milliseconds it took.
- * @param probe     The condition.
- * @param timeoutMs Bound.
- * @param explain   What was awaited and what was last seen.
- */
-export async function pollUntil(
-	probe: () => Promise< boolean >,
-	timeoutMs: number,
-	explain: () => string
-): Promise< number > {
-	const started = Date.now();
-	for (;;) {
-		if ( await probe() ) {
-			return Date.now() - started;
-		}
-		if ( Date.now() - started > timeoutMs ) {
-			throw new Error( `Not within ${ timeoutMs } ms: ${ explain() }` );
-		}
-		await new Promise( ( resolve ) => setTimeout( resolve, 300 ) );
 	}
 }
 

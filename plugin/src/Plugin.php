@@ -138,6 +138,8 @@ final class Plugin {
 				$payments,
 				new PaymentCallbacks( $payment_store ),
 				new PaymentsPage( $payment_store, $payments ),
+				new Feed\FeedModule( $registry, $client ),
+				new Blocks\Feed\ReadingSignal(),
 			)
 		);
 	}

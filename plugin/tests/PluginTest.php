@@ -17,6 +17,9 @@ use Switchboard\Gateway\FastPath\EarlyAnswer;
 use Switchboard\Gateway\NamespaceGuard;
 use Switchboard\Gateway\ProxyController;
 use Switchboard\Gateway\SessionController;
+use Switchboard\Blocks\Feed\ReadingSignal;
+use Switchboard\Feed\FeedModule;
+use Switchboard\Feed\RequestGuard;
 use Switchboard\I18n\TextDomain;
 use Switchboard\Identity\ServiceIdentity;
 use Switchboard\Module;
@@ -41,7 +44,7 @@ final class PluginTest extends TestCase {
 
 		$this->assertSame( '/srv/plugins/switchboard/switchboard.php', $plugin->file() );
 		$this->assertSame(
-			array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class, EarlyAnswer::class, ProxyController::class, SessionController::class, NamespaceGuard::class, WebhookController::class, AdminModule::class, PaymentsController::class, PaymentCallbacks::class, PaymentsPage::class ),
+			array( TextDomain::class, BlockTypes::class, BlockCategory::class, ServiceIdentity::class, DispatchTrigger::class, ContentEvents::class, EarlyAnswer::class, ProxyController::class, SessionController::class, NamespaceGuard::class, WebhookController::class, AdminModule::class, PaymentsController::class, PaymentCallbacks::class, PaymentsPage::class, FeedModule::class, ReadingSignal::class ),
 			array_map( 'get_class', $modules )
 		);
 		$this->assertInstanceOf( BlockTypes::class, $modules[1] );
@@ -120,6 +123,12 @@ final class PluginTest extends TestCase {
 			} elseif ( $module instanceof PaymentsPage ) {
 				$this->assertSame( 10, has_action( 'admin_menu', array( $module, 'add_page' ) ) );
 				$this->assertSame( 10, has_action( 'admin_post_' . PaymentsPage::REFUND_ACTION, array( $module, 'handle_refund' ) ) );
+			} elseif ( $module instanceof FeedModule ) {
+				$this->assertSame( 10, has_filter( 'wp_privacy_personal_data_exporters', array( $module, 'add_exporter' ) ) );
+				$this->assertSame( 10, has_filter( 'wp_privacy_personal_data_erasers', array( $module, 'add_eraser' ) ) );
+				$this->assertSame( 20, has_filter( 'rest_request_before_callbacks', array( RequestGuard::class, 'check_consent' ) ) );
+			} elseif ( $module instanceof ReadingSignal ) {
+				$this->assertSame( 10, has_action( 'wp_enqueue_scripts', array( $module, 'enqueue' ) ) );
 			} else {
 				$this->fail( 'Unexpected module ' . get_class( $module ) );
 			}

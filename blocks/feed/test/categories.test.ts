@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 /**
  * Internal dependencies
  */
-import { categoryIds, categoryNames } from '../categories';
+import { categoryIds, categoryNames, missingTagLabel } from '../categories';
 
 const categories = [
 	{ id: 3, name: 'News' },
@@ -55,5 +55,24 @@ describe( 'categoryIds', () => {
 		expect(
 			categoryIds( [ tokens[ 1 ] ?? '' ], categories, [ 42, 3 ] )
 		).toEqual( [ 3 ] );
+	} );
+} );
+
+describe( 'tag labels', () => {
+	it( 'names a deleted tag as a tag, and reads the label back', () => {
+		const tags = [ { id: 21, name: 'soup' } ];
+
+		expect( categoryNames( [ 21, 99 ], tags, missingTagLabel ) ).toEqual( [
+			'soup',
+			'Tag #99 (deleted)',
+		] );
+		expect(
+			categoryIds(
+				[ 'Tag #99 (deleted)', 'SOUP' ],
+				tags,
+				[ 99 ],
+				missingTagLabel
+			)
+		).toEqual( [ 99, 21 ] );
 	} );
 } );

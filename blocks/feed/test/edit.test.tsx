@@ -2,7 +2,12 @@
  * External dependencies
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
 
 /**
  * Internal dependencies
@@ -10,7 +15,10 @@ import { fireEvent, screen } from '@testing-library/react';
 import { editRenderer, preview } from '../../shared/test-utils/render-edit';
 import Edit from '../edit';
 import type { FeedAttributes } from '../types';
-import { useCategories, type UseCategories } from '../use-categories';
+import { useCategories, useTerms, type UseCategories } from '../use-categories';
+import { useSampleProfiles } from '../use-sample-profiles';
+import { usePostTitles } from '../use-post-titles';
+import { item } from './fixtures';
 
 jest.mock( '@wordpress/block-editor', () =>
 	jest.requireActual( '../../shared/test-utils/block-editor' )
@@ -19,9 +27,25 @@ jest.mock( '@wordpress/server-side-render', () =>
 	jest.requireActual( '../../shared/test-utils/server-side-render' )
 );
 
-// Categories come from the REST API through core-data; the hook has its own test.
-jest.mock( '../use-categories', () => ( { useCategories: jest.fn() } ) );
+// Terms come from the REST API through core-data; the hook has its own test.
+jest.mock( '../use-categories', () => ( {
+	useCategories: jest.fn(),
+	useTerms: jest.fn(),
+} ) );
 const mockedUseCategories = jest.mocked( useCategories );
+const mockedUseTerms = jest.mocked( useTerms );
+jest.mock( '../use-sample-profiles', () => ( {
+	useSampleProfiles: jest.fn(),
+} ) );
+const mockedUseSampleProfiles = jest.mocked( useSampleProfiles );
+jest.mock( '../use-post-titles', () => ( { usePostTitles: jest.fn() } ) );
+const mockedUsePostTitles = jest.mocked( usePostTitles );
+// The preview and the post search go through apiFetch; each test says what it answers.
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
+const mockedApiFetch = jest.mocked( apiFetch );
 
 const loaded: UseCategories = {
 	isLoading: false,
@@ -41,17 +65,54 @@ const defaults: FeedAttributes = {
 	showDate: true,
 	showAuthor: false,
 	showCategory: false,
+	showReason: true,
 	includeCategories: [],
 	excludeCategories: [],
+	includeTags: [],
+	excludeTags: [],
+	pinned: [],
 	fallback: 'recent',
+	personalize: true,
 };
+
+const tags: UseCategories = {
+	isLoading: false,
+	categories: [ { id: 21, name: 'soup' } ],
+};
+
+const readerOfNews = {
+	id: 'category-3',
+	label: 'A reader of News',
+	profile: { category: { '3': 3 }, tag: {}, author: {} },
+};
+
+/** Lets pending promises settle inside React's act(). */
+async function settle() {
+	await act( async () => {
+		for ( let i = 0; i < 5; i++ ) {
+			await Promise.resolve();
+		}
+	} );
+}
 
 const { renderEdit, setAttributes } = editRenderer( Edit, defaults );
 
 describe( 'feed block editor', () => {
 	beforeEach( () => {
 		setAttributes.mockClear();
+		mockedApiFetch.mockReset();
 		mockedUseCategories.mockReturnValue( loaded );
+		mockedUseTerms.mockReturnValue( tags );
+		mockedUseSampleProfiles.mockReturnValue( {
+			profiles: [ readerOfNews ],
+			error: '',
+		} );
+		mockedUsePostTitles.mockReturnValue(
+			new Map( [
+				[ 11, 'Eleven' ],
+				[ 12, 'Twelve' ],
+			] )
+		);
 	} );
 
 	it( 'stores the heading as typed', () => {
@@ -154,6 +215,162 @@ describe( 'feed block editor', () => {
 		fireEvent.keyDown( field, { key: 'Enter' } );
 
 		expect( setAttributes ).not.toHaveBeenCalled();
+	} );
+
+	it( 'stores chosen tags as ids, and shows a deleted one by its id', () => {
+		renderEdit( { excludeTags: [ 99 ] } );
+
+		expect( screen.queryByText( 'Tag #99 (deleted)' ) ).not.toBeNull();
+		const field = screen.getByRole( 'combobox', {
+			name: 'Only with tags',
+		} );
+		fireEvent.change( field, { target: { value: 'Soup' } } );
+		fireEvent.keyDown( field, { key: 'Enter' } );
+
+		expect( setAttributes ).toHaveBeenCalledWith( { includeTags: [ 21 ] } );
+	} );
+
+	it( 'turns personalization and reasons on and off', () => {
+		renderEdit();
+
+		fireEvent.click(
+			screen.getByRole( 'checkbox', {
+				name: 'Personalize for each reader',
+			} )
+		);
+		fireEvent.click(
+			screen.getByRole( 'checkbox', {
+				name: 'Show why each post is listed',
+			} )
+		);
+
+		expect( setAttributes ).toHaveBeenCalledWith( { personalize: false } );
+		expect( setAttributes ).toHaveBeenCalledWith( { showReason: false } );
+	} );
+
+	it( 'lists pinned posts in order, to move and unpin', () => {
+		renderEdit( { pinned: [ 11, 12 ] } );
+
+		const list = screen.getByRole( 'list', { name: 'Pinned posts' } );
+		expect( list.textContent ).toContain( 'Eleven' );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Move Twelve up' } )
+		);
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Unpin Eleven' } )
+		);
+
+		expect( setAttributes.mock.calls ).toEqual( [
+			[ { pinned: [ 12, 11 ] } ],
+			[ { pinned: [ 12 ] } ],
+		] );
+		expect(
+			screen.getByRole( 'button', { name: 'Move Eleven up' } )
+		).toHaveProperty( 'ariaDisabled', 'true' );
+	} );
+
+	it( 'pins a post found by searching', async () => {
+		// jsdom lays nothing out; the suggestions list scrolls the selected one into view.
+		Element.prototype.scrollIntoView = jest.fn();
+		jest.useFakeTimers();
+		mockedApiFetch.mockResolvedValue( [
+			{ id: 30, title: 'Soup &amp; bread' },
+		] );
+		renderEdit( { pinned: [ 11 ] } );
+
+		const field = screen.getByRole( 'combobox', { name: 'Pin a post' } );
+		fireEvent.focus( field );
+		fireEvent.change( field, { target: { value: 'soup' } } );
+		act( () => {
+			jest.advanceTimersByTime( 300 );
+		} );
+		await settle();
+		jest.useRealTimers();
+		fireEvent.click(
+			screen.getByRole( 'option', { name: 'Soup & bread' } )
+		);
+
+		expect( mockedApiFetch.mock.calls[ 0 ][ 0 ].path ).toBe(
+			'/wp/v2/search?search=soup&type=post&subtype=post&per_page=10&_fields=id%2Ctitle'
+		);
+		expect( setAttributes ).toHaveBeenCalledWith( { pinned: [ 11, 30 ] } );
+	} );
+
+	it( 'previews as a sample reader through the preview route, with reasons', async () => {
+		mockedApiFetch.mockResolvedValue( {
+			request_id: 'f_1',
+			mode: 'personalized',
+			slots: [
+				{
+					items: [
+						item( 5, {
+							title: 'Harbour',
+							reason: 'Because you read News',
+						} ),
+					],
+				},
+			],
+		} );
+		renderEdit( { includeTags: [ 21 ], pinned: [ 11 ], count: 4 } );
+
+		expect(
+			screen
+				.getAllByRole( 'option' )
+				.map( ( option ) => option.textContent )
+		).toEqual(
+			expect.arrayContaining( [ 'A new visitor', 'A reader of News' ] )
+		);
+		fireEvent.change(
+			screen.getByRole( 'combobox', { name: 'Preview as' } ),
+			{
+				target: { value: 'category-3' },
+			}
+		);
+		await settle();
+
+		expect( mockedApiFetch ).toHaveBeenCalledWith( {
+			path: '/switchboard/v1/feed/preview',
+			method: 'POST',
+			data: {
+				exclude: [],
+				slots: [
+					{
+						count: 4,
+						category: [],
+						exclude_category: [],
+						tag: [ 21 ],
+						exclude_tag: [],
+						pinned: [ 11 ],
+					},
+				],
+				profile: readerOfNews.profile,
+			},
+		} );
+		expect( screen.queryByText( 'Harbour' ) ).not.toBeNull();
+		expect( screen.queryByText( 'Because you read News' ) ).not.toBeNull();
+		expect( screen.queryByTestId( 'preview' ) ).toBeNull();
+	} );
+
+	it( 'says so when the personalized preview fails, instead of a blank box', async () => {
+		mockedApiFetch.mockRejectedValue( {
+			message: 'The feed service is unavailable.',
+		} );
+		renderEdit();
+
+		fireEvent.change(
+			screen.getByRole( 'combobox', { name: 'Preview as' } ),
+			{
+				target: { value: 'category-3' },
+			}
+		);
+		await settle();
+
+		expect(
+			screen.queryByText(
+				'The personalized preview is not available: The feed service is unavailable.',
+				{ selector: '.components-notice__content' }
+			)
+		).not.toBeNull();
 	} );
 
 	it( 'waits for the categories before offering them', () => {

@@ -228,6 +228,11 @@ final class ProxyController implements Module {
 	 * @return WP_REST_Response|null
 	 */
 	public function answer_early( WP_REST_Request $request, Route $route ): ?WP_REST_Response {
+		if ( null !== $route->transform ) {
+			// A transform needs all of WordPress (rewrite rules for permalinks, image sizes, translations),
+			// which `plugins_loaded` does not have yet. Its cached answers are still replayed by the fast path.
+			return null;
+		}
 		$started  = microtime( true );
 		$args     = RequestArguments::values( $request, $route );
 		$limit    = self::rate_limit( $route );
@@ -451,7 +456,21 @@ final class ProxyController implements Module {
 				? $this->client->request( $service, $route->method, $route->upstream_path, self::query( $args ) )
 				: $this->client->request( $service, $route->method, $route->upstream_path, array(), $args );
 
-			return $answer instanceof WP_Error ? $answer : ResponseShape::apply( $route->response, $answer, $service->id );
+			$shaped = $answer instanceof WP_Error ? $answer : ResponseShape::apply( $route->response, $answer, $service->id );
+			if ( $shaped instanceof WP_Error || null === $route->transform ) {
+				return $shaped;
+			}
+			// Inside the origin, so a public route caches (and the fast path replays) the final answer.
+			$final = ( $route->transform )( $shaped, $args );
+
+			return is_array( $final ) || $final instanceof WP_Error ? $final : new WP_Error(
+				'switchboard_upstream_bad_shape',
+				__( 'The service answered with data the gateway does not accept.', 'switchboard' ),
+				array(
+					'status'  => 502,
+					'service' => $service->id,
+				)
+			);
 		};
 
 		if ( null === $key ) {

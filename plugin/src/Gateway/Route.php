@@ -89,6 +89,10 @@ final class Route {
 	 * @param Policy|null                         $rate_limit    Per-client limit; a default per access level when null.
 	 * @param Closure|null                        $fallback      `fn( array $args ): ?array` giving an answer in the response shape
 	 *                                                           when the service fails (e.g. WordPress's own search).
+	 * @param Closure|null                        $transform     `fn( array $answer, array $args ): array|WP_Error` turning the
+	 *                                                           service's checked answer into the browser's (e.g. post ids into
+	 *                                                           items WordPress renders); not applied to the fallback, which
+	 *                                                           gives the final shape itself.
 	 * @throws InvalidArgumentException For a malformed declaration.
 	 */
 	public function __construct(
@@ -102,7 +106,8 @@ final class Route {
 		public readonly array $response,
 		?CachePolicy $cache = null,
 		?Policy $rate_limit = null,
-		public readonly ?Closure $fallback = null
+		public readonly ?Closure $fallback = null,
+		public readonly ?Closure $transform = null
 	) {
 		$this->method = strtoupper( $method );
 		if ( 1 !== preg_match( self::ID_PATTERN, $id ) ) {

@@ -171,7 +171,9 @@ final class ServiceClient {
 
 	/**
 	 * Whether a path is a plain relative path: `/`, or `/`-separated segments of unreserved characters, none
-	 * of them `.` or `..`; no scheme, host, `//`, query, fragment, percent-escape or backslash.
+	 * of them `.` or `..`; no scheme, host, `//`, query, fragment, percent-escape or backslash. A `:` may
+	 * follow a segment's first character (the feed's profile keys, `/v1/profiles/u:12`): after the base
+	 * URL and a `/` it can name neither a scheme nor a port.
 	 *
 	 * @param string $path Path.
 	 * @return bool
@@ -180,7 +182,7 @@ final class ServiceClient {
 		if ( '/' === $path ) {
 			return true;
 		}
-		if ( strlen( $path ) > 512 || 1 !== preg_match( '#^(?:/[A-Za-z0-9._~-]+)+/?$#D', $path ) ) {
+		if ( strlen( $path ) > 512 || 1 !== preg_match( '#^(?:/[A-Za-z0-9._~-][A-Za-z0-9._~:-]*)+/?$#D', $path ) ) {
 			return false;
 		}
 		foreach ( explode( '/', trim( $path, '/' ) ) as $segment ) {

@@ -1,6 +1,6 @@
 <?php
 /**
- * The search service's sync endpoints, as the re-index and reconciliation job sees them.
+ * A service's sync endpoints, as the re-index and reconciliation job sees them.
  *
  * @package Switchboard
  */
@@ -15,16 +15,16 @@ use Switchboard\Gateway\ServiceRegistry;
 use WP_Error;
 
 /**
- * Calls `POST /v1/index/documents`, `POST /v1/index/remove` and `GET /v1/index/manifest` on the `search`
- * service through the gateway's ServiceClient (so with its JWT, timeouts and circuit breaker) and checks
+ * Calls `POST /v1/index/documents`, `POST /v1/index/remove` and `GET /v1/index/manifest` on the target's
+ * service (`search`, or `feed`, which implements the same sync contract) through the gateway's ServiceClient (so with its JWT, timeouts and circuit breaker) and checks
  * each answer's shape: anything unexpected becomes a WP_Error with a stable code, never a partial result.
  */
 final class IndexClient {
 
 	/**
-	 * The service's id.
+	 * The search service's id (the default target).
 	 */
-	public const SERVICE = 'search';
+	public const SERVICE = SyncTarget::SEARCH;
 
 	/**
 	 * Most documents one upsert may carry (the service's limit).
@@ -42,15 +42,34 @@ final class IndexClient {
 	public const MAX_MANIFEST = 5000;
 
 	/**
+	 * Which service this client syncs.
+	 *
+	 * @var SyncTarget
+	 */
+	private SyncTarget $target;
+
+	/**
 	 * Stores the collaborators.
 	 *
 	 * @param ServiceClient   $client   The gateway's client.
 	 * @param ServiceRegistry $registry Where the service lives.
+	 * @param SyncTarget|null $target   Which service; the search service when null.
 	 */
 	public function __construct(
 		private readonly ServiceClient $client,
-		private readonly ServiceRegistry $registry
+		private readonly ServiceRegistry $registry,
+		?SyncTarget $target = null
 	) {
+		$this->target = $target ?? SyncTarget::search();
+	}
+
+	/**
+	 * Which service this client syncs.
+	 *
+	 * @return SyncTarget
+	 */
+	public function target(): SyncTarget {
+		return $this->target;
 	}
 
 	/**
@@ -65,7 +84,7 @@ final class IndexClient {
 			return $answer;
 		}
 		if ( ! is_int( $answer['indexed'] ?? null ) || ! is_int( $answer['skipped'] ?? null ) || ! is_array( $answer['rejected'] ?? null ) ) {
-			return self::bad_answer();
+			return $this->bad_answer();
 		}
 		$rejected = array();
 		foreach ( $answer['rejected'] as $item ) {
@@ -97,7 +116,7 @@ final class IndexClient {
 			return $answer;
 		}
 
-		return is_int( $answer['removed'] ?? null ) ? $answer['removed'] : self::bad_answer();
+		return is_int( $answer['removed'] ?? null ) ? $answer['removed'] : $this->bad_answer();
 	}
 
 	/**
@@ -121,7 +140,7 @@ final class IndexClient {
 		}
 		$next = array_key_exists( 'next', $answer ) ? $answer['next'] : false;
 		if ( ! is_array( $answer['documents'] ?? null ) || ! is_int( $answer['total'] ?? null ) || ! ( null === $next || is_int( $next ) ) ) {
-			return self::bad_answer();
+			return $this->bad_answer();
 		}
 		$documents = array();
 		$previous  = $after;
@@ -129,14 +148,14 @@ final class IndexClient {
 			$id = is_array( $document ) ? ( $document['id'] ?? null ) : null;
 			// Out of order or out of range would make the side-by-side walk skip or repeat documents.
 			if ( ! is_int( $id ) || $id <= $previous ) {
-				return self::bad_answer();
+				return $this->bad_answer();
 			}
 			$fingerprint      = $document['fingerprint'] ?? '';
 			$documents[ $id ] = is_string( $fingerprint ) ? strtolower( $fingerprint ) : '';
 			$previous         = $id;
 		}
 		if ( null !== $next && ( array() === $documents || $next < $previous ) ) {
-			return self::bad_answer();
+			return $this->bad_answer();
 		}
 
 		return array(
@@ -147,12 +166,12 @@ final class IndexClient {
 	}
 
 	/**
-	 * Whether the search service has a URL.
+	 * Whether the target's service has a URL.
 	 *
 	 * @return bool
 	 */
 	public function is_configured(): bool {
-		$service = $this->registry->get( self::SERVICE );
+		$service = $this->registry->get( $this->target->service );
 
 		return null !== $service && $service->is_configured();
 	}
@@ -167,9 +186,9 @@ final class IndexClient {
 	 * @return array<mixed>|WP_Error
 	 */
 	private function call( string $method, string $path, array $query, ?array $body = null ): array|WP_Error {
-		$service = $this->registry->get( self::SERVICE );
+		$service = $this->registry->get( $this->target->service );
 		if ( null === $service || ! $service->is_configured() ) {
-			return new WP_Error( 'switchboard_search_not_configured', __( 'The search service has no URL: set SWITCHBOARD_SEARCH_URL or its URL in Settings → Switchboard.', 'switchboard' ), array( 'status' => 503 ) );
+			return $this->not_configured();
 		}
 		// A batch of documents is a bigger request than a visitor's query: give it the longest budget the
 		// gateway allows, and room for a full manifest page.
@@ -179,11 +198,30 @@ final class IndexClient {
 	}
 
 	/**
+	 * The error for a service without a URL.
+	 *
+	 * @return WP_Error
+	 */
+	public function not_configured(): WP_Error {
+		return new WP_Error(
+			$this->target->code( 'not_configured' ),
+			/* translators: 1: service name, e.g. "search", 2: constant name, e.g. SWITCHBOARD_SEARCH_URL. */
+			sprintf( __( 'The %1$s service has no URL: set %2$s or its URL in Settings → Switchboard.', 'switchboard' ), $this->target->service_name(), $this->target->url_variable() ),
+			array( 'status' => 503 )
+		);
+	}
+
+	/**
 	 * The error for an answer of the wrong shape.
 	 *
 	 * @return WP_Error
 	 */
-	private static function bad_answer(): WP_Error {
-		return new WP_Error( 'switchboard_search_bad_answer', __( 'The search service answered in an unexpected shape.', 'switchboard' ), array( 'status' => 502 ) );
+	private function bad_answer(): WP_Error {
+		return new WP_Error(
+			$this->target->code( 'bad_answer' ),
+			/* translators: %s: service name, e.g. "search". */
+			sprintf( __( 'The %s service answered in an unexpected shape.', 'switchboard' ), $this->target->service_name() ),
+			array( 'status' => 502 )
+		);
 	}
 }

@@ -1,6 +1,6 @@
 <?php
 /**
- * The re-index and reconciliation job of the search index.
+ * The re-index and reconciliation job of a service's index (the search index, the feed catalogue).
  *
  * @package Switchboard
  */
@@ -15,7 +15,9 @@ use Switchboard\Gateway\ServiceRegistry;
 use WP_Error;
 
 /**
- * Brings the search service's index in line with what WordPress publishes, one bounded step at a time.
+ * Brings a service's index in line with what WordPress publishes, one bounded step at a time. The service
+ * is the IndexClient's SyncTarget (`search`, or `feed`, which implements the same sync contract); the state,
+ * lock, cron hook, batch filter and error codes all follow from it.
  *
  * Both modes walk WordPress's published posts and the service's manifest side by side, by ascending id: each
  * step takes the next id range (at most one batch of posts and one manifest page), then sends documents and
@@ -35,7 +37,7 @@ use WP_Error;
 final class IndexSync {
 
 	/**
-	 * Posts per step unless filtered (`switchboard_search_sync_batch`).
+	 * Posts per step unless filtered (`switchboard_search_sync_batch`, `switchboard_feed_sync_batch`).
 	 */
 	public const DEFAULT_BATCH = 100;
 
@@ -80,15 +82,37 @@ final class IndexSync {
 	 *
 	 * @param ServiceClient   $client   The gateway's client.
 	 * @param ServiceRegistry $registry The services.
+	 * @param SyncTarget|null $target   Which service; the search service when null.
 	 * @return self
 	 */
-	public static function create( ServiceClient $client, ServiceRegistry $registry ): self {
-		return new self( new IndexClient( $client, $registry ), new PublishedPosts(), new SyncState(), new StepLock() );
+	public static function create( ServiceClient $client, ServiceRegistry $registry, ?SyncTarget $target = null ): self {
+		$target ??= SyncTarget::search();
+
+		return new self( new IndexClient( $client, $registry, $target ), new PublishedPosts(), new SyncState( $target ), new StepLock( $target ) );
 	}
 
 	/**
-	 * The current (or last) job's state, or null when none ever ran.
+	 * Which service this job syncs.
 	 *
+	 * @return SyncTarget
+	 */
+	public function target(): SyncTarget {
+		return $this->index->target();
+	}
+
+	/**
+	 * Whether the target's service has a URL.
+	 *
+	 * @return bool
+	 */
+	public function is_configured(): bool {
+		return $this->index->is_configured();
+	}
+
+	/**
+	 * The current (or last) job's state, or null when none ever ran (read fresh from the database).
+	 *
+	 * @phpstan-impure
 	 * @phpstan-return State|null
 	 * @return array<string, mixed>|null
 	 */
@@ -125,18 +149,18 @@ final class IndexSync {
 	 */
 	public function start( string $mode ): array|WP_Error {
 		if ( ! in_array( $mode, SyncState::MODES, true ) ) {
-			return new WP_Error( 'switchboard_search_sync_bad_mode', __( 'Unknown sync mode.', 'switchboard' ), array( 'status' => 400 ) );
+			return new WP_Error( $this->target()->code( 'sync_bad_mode' ), __( 'Unknown sync mode.', 'switchboard' ), array( 'status' => 400 ) );
 		}
 		if ( ! $this->index->is_configured() ) {
-			return new WP_Error( 'switchboard_search_not_configured', __( 'The search service has no URL: set SWITCHBOARD_SEARCH_URL or its URL in Settings → Switchboard.', 'switchboard' ), array( 'status' => 503 ) );
+			return $this->index->not_configured();
 		}
 		if ( ! $this->lock->acquire( self::LOCK_SECONDS ) ) {
-			return self::running_error();
+			return $this->running_error();
 		}
 		try {
 			$current = $this->state->load();
 			if ( null !== $current && SyncState::RUNNING === $current['status'] ) {
-				return self::running_error();
+				return $this->running_error();
 			}
 			$state = SyncState::fresh( $mode, $this->posts->count(), ( $this->clock )() );
 			$this->state->clear_cancel();
@@ -144,7 +168,7 @@ final class IndexSync {
 		} finally {
 			$this->lock->release();
 		}
-		SyncCron::schedule();
+		SyncCron::schedule( $this->target() );
 
 		return $state;
 	}
@@ -157,12 +181,12 @@ final class IndexSync {
 	 */
 	public function resume(): array|WP_Error {
 		if ( ! $this->lock->acquire( self::LOCK_SECONDS ) ) {
-			return self::running_error();
+			return $this->running_error();
 		}
 		try {
 			$state = $this->state->load();
 			if ( null === $state || SyncState::FAILED !== $state['status'] ) {
-				return new WP_Error( 'switchboard_search_sync_not_failed', __( 'There is no failed sync to resume.', 'switchboard' ), array( 'status' => 409 ) );
+				return new WP_Error( $this->target()->code( 'sync_not_failed' ), __( 'There is no failed sync to resume.', 'switchboard' ), array( 'status' => 409 ) );
 			}
 			$state['status']     = SyncState::RUNNING;
 			$state['updated_at'] = ( $this->clock )();
@@ -170,7 +194,7 @@ final class IndexSync {
 		} finally {
 			$this->lock->release();
 		}
-		SyncCron::schedule();
+		SyncCron::schedule( $this->target() );
 
 		return $state;
 	}
@@ -184,7 +208,7 @@ final class IndexSync {
 	public function cancel(): array|WP_Error {
 		$state = $this->state->load();
 		if ( null === $state || ! in_array( $state['status'], array( SyncState::RUNNING, SyncState::FAILED ), true ) ) {
-			return new WP_Error( 'switchboard_search_sync_not_running', __( 'There is no sync to cancel.', 'switchboard' ), array( 'status' => 409 ) );
+			return new WP_Error( $this->target()->code( 'sync_not_running' ), __( 'There is no sync to cancel.', 'switchboard' ), array( 'status' => 409 ) );
 		}
 		$this->state->request_cancel( $state['id'] );
 		if ( ! $this->lock->acquire( self::LOCK_SECONDS ) ) {
@@ -211,7 +235,7 @@ final class IndexSync {
 	public function step(): array|WP_Error {
 		if ( ! $this->lock->acquire( self::LOCK_SECONDS ) ) {
 			$state = $this->state->load();
-			return null === $state ? self::not_running_error() : array(
+			return null === $state ? $this->not_running_error() : array(
 				'state' => $state,
 				'busy'  => true,
 			);
@@ -219,7 +243,7 @@ final class IndexSync {
 		try {
 			$state = $this->state->load();
 			if ( null === $state || SyncState::RUNNING !== $state['status'] ) {
-				return self::not_running_error();
+				return $this->not_running_error();
 			}
 			$state = $this->run_step( $state );
 			$state = $this->apply_cancel( $state );
@@ -228,9 +252,9 @@ final class IndexSync {
 			$this->lock->release();
 		}
 		if ( SyncState::RUNNING === $state['status'] ) {
-			SyncCron::schedule();
+			SyncCron::schedule( $this->target() );
 		} else {
-			SyncCron::unschedule();
+			SyncCron::unschedule( $this->target() );
 		}
 
 		return array(
@@ -267,13 +291,14 @@ final class IndexSync {
 	 *
 	 * @return int
 	 */
-	public static function batch_size(): int {
+	public function batch_size(): int {
 		/**
-		 * Filters how many posts one step of the search sync handles (1 to 500).
+		 * Filters how many posts one step of the search sync (`switchboard_search_sync_batch`) or of the feed
+		 * catalogue sync (`switchboard_feed_sync_batch`) handles (1 to 500).
 		 *
 		 * @param int $batch Posts per step.
 		 */
-		$batch = apply_filters( 'switchboard_search_sync_batch', self::DEFAULT_BATCH );
+		$batch = apply_filters( $this->target()->batch_filter(), self::DEFAULT_BATCH ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- every SyncTarget prefix starts with `switchboard_`.
 
 		return is_int( $batch ) ? max( 1, min( IndexClient::MAX_DOCUMENTS, $batch ) ) : self::DEFAULT_BATCH;
 	}
@@ -287,7 +312,7 @@ final class IndexSync {
 	 * @return array<string, mixed>
 	 */
 	private function run_step( array $state ): array {
-		$batch  = self::batch_size();
+		$batch  = $this->batch_size();
 		$cursor = $state['cursor'];
 		$page   = $this->index->manifest( $cursor, self::MANIFEST_PAGE );
 		if ( $page instanceof WP_Error ) {
@@ -388,8 +413,8 @@ final class IndexSync {
 		$state['updated_at'] = ( $this->clock )();
 		$state['error']      = array(
 			'code'    => (string) $error->get_error_code(),
-			/* translators: 1: what the job was doing, e.g. "sending documents", 2: the error's message. */
-			'message' => sprintf( __( 'The search service failed while %1$s: %2$s Progress is kept; resume to continue.', 'switchboard' ), $during, $error->get_error_message() ),
+			/* translators: 1: service name, e.g. "search", 2: what the job was doing, e.g. "sending documents", 3: the error's message. */
+			'message' => sprintf( __( 'The %1$s service failed while %2$s: %3$s Progress is kept; resume to continue.', 'switchboard' ), $this->target()->service_name(), $during, $error->get_error_message() ),
 		);
 
 		return $state;
@@ -412,7 +437,7 @@ final class IndexSync {
 			$state['status']      = SyncState::CANCELLED;
 			$state['updated_at']  = ( $this->clock )();
 			$state['finished_at'] = $state['updated_at'];
-			SyncCron::unschedule();
+			SyncCron::unschedule( $this->target() );
 		}
 
 		return $state;
@@ -423,8 +448,13 @@ final class IndexSync {
 	 *
 	 * @return WP_Error
 	 */
-	private static function running_error(): WP_Error {
-		return new WP_Error( 'switchboard_search_sync_running', __( 'A search index sync is already running.', 'switchboard' ), array( 'status' => 409 ) );
+	private function running_error(): WP_Error {
+		return new WP_Error(
+			$this->target()->code( 'sync_running' ),
+			/* translators: %s: what the sync fills, e.g. "search index". */
+			sprintf( __( 'A %s sync is already running.', 'switchboard' ), $this->target()->subject() ),
+			array( 'status' => 409 )
+		);
 	}
 
 	/**
@@ -432,7 +462,12 @@ final class IndexSync {
 	 *
 	 * @return WP_Error
 	 */
-	private static function not_running_error(): WP_Error {
-		return new WP_Error( 'switchboard_search_sync_not_running', __( 'No search index sync is running.', 'switchboard' ), array( 'status' => 409 ) );
+	private function not_running_error(): WP_Error {
+		return new WP_Error(
+			$this->target()->code( 'sync_not_running' ),
+			/* translators: %s: what the sync fills, e.g. "search index". */
+			sprintf( __( 'No %s sync is running.', 'switchboard' ), $this->target()->subject() ),
+			array( 'status' => 409 )
+		);
 	}
 }

@@ -19,9 +19,16 @@ use wpdb;
 final class StepLock {
 
 	/**
-	 * The option row that is the lock.
+	 * The option row that is the search job's lock (SyncTarget::lock_option() for any target).
 	 */
 	public const OPTION = 'switchboard_search_sync_lock';
+
+	/**
+	 * The option row that is this lock.
+	 *
+	 * @var string
+	 */
+	private string $option;
 
 	/**
 	 * The token of the lock this object holds, or ''.
@@ -29,6 +36,15 @@ final class StepLock {
 	 * @var string
 	 */
 	private string $token = '';
+
+	/**
+	 * Picks the target's lock row.
+	 *
+	 * @param SyncTarget|null $target Whose job; the search index's when null.
+	 */
+	public function __construct( ?SyncTarget $target = null ) {
+		$this->option = ( $target ?? SyncTarget::search() )->lock_option();
+	}
 
 	/**
 	 * Takes the lock for at most `$seconds`.
@@ -42,14 +58,14 @@ final class StepLock {
 		$token = bin2hex( random_bytes( 12 ) );
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- an atomic insert is the point; the options API has no add-if-absent.
 		// phpcs:disable WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- WPCS 2.3 predates the %i identifier placeholder (WordPress 6.2); every query is prepared.
-		$held = $wpdb->get_var( (string) $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
+		$held = $wpdb->get_var( (string) $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, $this->option ) );
 		if ( is_string( $held ) && (int) strtok( $held, ':' ) <= $now ) {
 			// Deleting exactly the value seen: if another process broke it first, this deletes nothing.
-			$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value = %s', $wpdb->options, self::OPTION, $held ) );
+			$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value = %s', $wpdb->options, $this->option, $held ) );
 		}
-		$inserted = $wpdb->query( (string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, self::OPTION, ( $now + max( 1, $seconds ) ) . ':' . $token ) );
+		$inserted = $wpdb->query( (string) $wpdb->prepare( "INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $wpdb->options, $this->option, ( $now + max( 1, $seconds ) ) . ':' . $token ) );
 		// phpcs:enable
-		wp_cache_delete( self::OPTION, 'options' );
+		wp_cache_delete( $this->option, 'options' );
 		if ( 1 !== $inserted ) {
 			return false;
 		}
@@ -67,9 +83,9 @@ final class StepLock {
 		}
 		$wpdb = $this->db();
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- pairs with the atomic insert in acquire().
-		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value LIKE %s', $wpdb->options, self::OPTION, '%:' . $wpdb->esc_like( $this->token ) ) );
+		$wpdb->query( (string) $wpdb->prepare( 'DELETE FROM %i WHERE option_name = %s AND option_value LIKE %s', $wpdb->options, $this->option, '%:' . $wpdb->esc_like( $this->token ) ) );
 		// phpcs:enable
-		wp_cache_delete( self::OPTION, 'options' );
+		wp_cache_delete( $this->option, 'options' );
 		$this->token = '';
 	}
 
@@ -81,7 +97,7 @@ final class StepLock {
 	public function is_held(): bool {
 		$wpdb = $this->db();
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.PreparedSQL.NotPrepared -- reads the row acquire() writes.
-		$held = $wpdb->get_var( (string) $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::OPTION ) );
+		$held = $wpdb->get_var( (string) $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, $this->option ) );
 		// phpcs:enable
 
 		return is_string( $held ) && (int) strtok( $held, ':' ) > time();

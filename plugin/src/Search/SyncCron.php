@@ -1,6 +1,6 @@
 <?php
 /**
- * Keeps a running search sync going when nobody drives it.
+ * Keeps a running sync going when nobody drives it.
  *
  * @package Switchboard
  */
@@ -10,14 +10,15 @@ declare( strict_types=1 );
 namespace Switchboard\Search;
 
 /**
- * A single WP-Cron event, scheduled while a job runs: each run drives the job for a bounded time under the
- * same step lock as a browser tab or the CLI, then the last step schedules the next run if the job still
- * runs. When a browser drives the job, the event finds the lock taken or the job finished and does nothing.
+ * A single WP-Cron event per target, scheduled while a job runs: each run drives the job for a bounded time
+ * under the same step lock as a browser tab or the CLI, then the last step schedules the next run if the job
+ * still runs. When a browser drives the job, the event finds the lock taken or the job finished and does
+ * nothing.
  */
 final class SyncCron {
 
 	/**
-	 * The cron hook.
+	 * The search job's cron hook (SyncTarget::cron_hook() for any target).
 	 */
 	public const HOOK = 'switchboard_search_sync';
 
@@ -40,10 +41,10 @@ final class SyncCron {
 	}
 
 	/**
-	 * Listens to the cron hook.
+	 * Listens to the job's cron hook.
 	 */
 	public function register_hooks(): void {
-		add_action( self::HOOK, array( $this, 'run' ) );
+		add_action( $this->sync->target()->cron_hook(), array( $this, 'run' ) );
 	}
 
 	/**
@@ -55,17 +56,22 @@ final class SyncCron {
 
 	/**
 	 * Schedules the next run unless one is already scheduled.
+	 *
+	 * @param SyncTarget|null $target Whose job; the search index's when null.
 	 */
-	public static function schedule(): void {
-		if ( false === wp_next_scheduled( self::HOOK ) ) {
-			wp_schedule_single_event( time() + self::DELAY, self::HOOK );
+	public static function schedule( ?SyncTarget $target = null ): void {
+		$hook = ( $target ?? SyncTarget::search() )->cron_hook();
+		if ( false === wp_next_scheduled( $hook ) ) {
+			wp_schedule_single_event( time() + self::DELAY, $hook );
 		}
 	}
 
 	/**
 	 * Removes a scheduled run.
+	 *
+	 * @param SyncTarget|null $target Whose job; the search index's when null.
 	 */
-	public static function unschedule(): void {
-		wp_clear_scheduled_hook( self::HOOK );
+	public static function unschedule( ?SyncTarget $target = null ): void {
+		wp_clear_scheduled_hook( ( $target ?? SyncTarget::search() )->cron_hook() );
 	}
 }

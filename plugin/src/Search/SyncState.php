@@ -30,12 +30,12 @@ use wpdb;
 final class SyncState {
 
 	/**
-	 * Option holding the state.
+	 * Option holding the search job's state (SyncTarget::state_option() for any target).
 	 */
 	public const OPTION = 'switchboard_search_sync';
 
 	/**
-	 * Option holding the id of a job whose cancellation was asked for.
+	 * Option holding the id of a search job whose cancellation was asked for.
 	 */
 	public const CANCEL_OPTION = 'switchboard_search_sync_cancel';
 
@@ -58,13 +58,38 @@ final class SyncState {
 	public const CAP = 50;
 
 	/**
+	 * Option holding the state.
+	 *
+	 * @var string
+	 */
+	private string $option;
+
+	/**
+	 * Option holding a cancel request.
+	 *
+	 * @var string
+	 */
+	private string $cancel_option;
+
+	/**
+	 * Picks the target's options.
+	 *
+	 * @param SyncTarget|null $target Whose job; the search index's when null.
+	 */
+	public function __construct( ?SyncTarget $target = null ) {
+		$target              = $target ?? SyncTarget::search();
+		$this->option        = $target->state_option();
+		$this->cancel_option = $target->cancel_option();
+	}
+
+	/**
 	 * The stored state, or null when no job ever ran.
 	 *
 	 * @phpstan-return State|null
 	 * @return array<string, mixed>|null
 	 */
 	public function load(): ?array {
-		$raw   = $this->read( self::OPTION );
+		$raw   = $this->read( $this->option );
 		$state = is_string( $raw ) ? json_decode( $raw, true ) : null;
 
 		return is_array( $state ) ? self::normalize( $state ) : null;
@@ -77,7 +102,7 @@ final class SyncState {
 	 * @param array<string, mixed> $state State.
 	 */
 	public function save( array $state ): void {
-		self::write( self::OPTION, (string) wp_json_encode( $state ) );
+		self::write( $this->option, (string) wp_json_encode( $state ) );
 	}
 
 	/**
@@ -119,7 +144,7 @@ final class SyncState {
 	 * @param string $job_id Job id.
 	 */
 	public function request_cancel( string $job_id ): void {
-		self::write( self::CANCEL_OPTION, $job_id );
+		self::write( $this->cancel_option, $job_id );
 	}
 
 	/**
@@ -129,14 +154,14 @@ final class SyncState {
 	 * @return bool
 	 */
 	public function cancel_requested( string $job_id ): bool {
-		return '' !== $job_id && $this->read( self::CANCEL_OPTION ) === $job_id;
+		return '' !== $job_id && $this->read( $this->cancel_option ) === $job_id;
 	}
 
 	/**
 	 * Forgets a cancel request.
 	 */
 	public function clear_cancel(): void {
-		delete_option( self::CANCEL_OPTION );
+		delete_option( $this->cancel_option );
 	}
 
 	/**

@@ -45,7 +45,7 @@ final class AdminAccessTest extends AdminTestCase {
 	public function test_every_route_declares_permission_and_args(): void {
 		$routes = rest_get_server()->get_routes( 'switchboard/v1' );
 		$admin  = array_filter( array_keys( $routes ), static fn( string $route ): bool => str_starts_with( $route, '/switchboard/v1/admin/' ) );
-		$this->assertCount( 9, $admin );
+		$this->assertCount( 14, $admin, 'Health, settings, connection test, outbox (2), search and feed sync (4 each), feed stats.' );
 		foreach ( $admin as $route ) {
 			foreach ( self::arr_at( $routes, $route ) as $handler ) {
 				$this->assertIsArray( $handler );

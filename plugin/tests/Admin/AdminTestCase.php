@@ -37,6 +37,12 @@ abstract class AdminTestCase extends TestCase {
 		array( 'POST', '/switchboard/v1/admin/search/sync/step' ),
 		array( 'POST', '/switchboard/v1/admin/search/sync/resume' ),
 		array( 'POST', '/switchboard/v1/admin/search/sync/cancel' ),
+		array( 'GET', '/switchboard/v1/admin/feed/sync' ),
+		array( 'POST', '/switchboard/v1/admin/feed/sync' ),
+		array( 'POST', '/switchboard/v1/admin/feed/sync/step' ),
+		array( 'POST', '/switchboard/v1/admin/feed/sync/resume' ),
+		array( 'POST', '/switchboard/v1/admin/feed/sync/cancel' ),
+		array( 'GET', '/switchboard/v1/admin/feed/stats' ),
 	);
 
 	/**

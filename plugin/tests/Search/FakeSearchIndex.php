@@ -1,6 +1,7 @@
 <?php
 /**
- * An in-memory search index answering the C2 sync endpoints, for the job's unit tests.
+ * An in-memory index answering the C2 sync endpoints, for the job's unit tests (the search index, or the
+ * feed catalogue, which implements the same contract, at another URL).
  *
  * @package Switchboard
  */
@@ -18,9 +19,14 @@ namespace Switchboard\Tests\Search;
 final class FakeSearchIndex {
 
 	/**
-	 * Base URL it answers.
+	 * Base URL it answers by default (the search service's in the tests).
 	 */
 	public const URL = 'http://search.test:4799';
+
+	/**
+	 * Base URL the feed service's fake answers.
+	 */
+	public const FEED_URL = 'http://feed.test:4798';
 
 	/**
 	 * Documents by id: `modified` and `fingerprint`.
@@ -51,6 +57,14 @@ final class FakeSearchIndex {
 	public array $reject_ids = array();
 
 	/**
+	 * Picks the base URL.
+	 *
+	 * @param string $url Base URL it answers.
+	 */
+	public function __construct( private readonly string $url = self::URL ) {
+	}
+
+	/**
 	 * Starts answering.
 	 */
 	public function attach(): void {
@@ -66,7 +80,7 @@ final class FakeSearchIndex {
 	 * @return mixed
 	 */
 	public function answer( $pre, $args, $url ) {
-		if ( false !== $pre || ! is_string( $url ) || ! str_starts_with( $url, self::URL . '/' ) ) {
+		if ( false !== $pre || ! is_string( $url ) || ! str_starts_with( $url, $this->url . '/' ) ) {
 			return $pre;
 		}
 		$parts = wp_parse_url( $url );

@@ -9,16 +9,19 @@ declare( strict_types=1 );
 
 namespace Switchboard\Blocks\Feed;
 
-use Switchboard\Blocks\Image;
+use Switchboard\Feed\ReasonText;
 use WP_Post;
 use WP_Query;
 
 /**
  * Everything render.php prints for switchboard/feed, as plain values.
  *
- * The list is the same for every visitor (published posts within the chosen categories, never the post
- * being read), so full-page caches can keep the page; personalization will happen in the browser, after
- * consent. "Popular" means most commented until the feed service provides real popularity.
+ * The server list is the same for every visitor, so full-page caches can keep the page: the pinned posts,
+ * then the most recent or most popular posts within the block's scope, never the post being read and never
+ * a post a feed block above listed. Personalization happens in the browser, after consent, from the
+ * context this model gives the view (`context`).
+ *
+ * @phpstan-import-type ItemArray from FeedItem
  */
 final class ViewModel {
 
@@ -36,101 +39,150 @@ final class ViewModel {
 	public const FALLBACKS = array( 'recent', 'popular' );
 
 	/**
-	 * Featured image size per layout that shows images.
-	 */
-	private const IMAGE_SIZES = array(
-		'list' => 'medium',
-		'grid' => 'medium_large',
-	);
-
-	/**
 	 * Holds the values; use from_attributes().
 	 *
-	 * @param string         $heading    Heading text.
-	 * @param string         $heading_id Unique `id` of the heading, which labels the section.
-	 * @param string         $layout     One of LAYOUTS.
-	 * @param bool           $show_date  Whether posts show their date.
-	 * @param list<FeedItem> $items      The posts, in order.
+	 * @param string         $heading       Heading text.
+	 * @param string         $uid           Unique prefix of the block's element ids.
+	 * @param string         $layout        One of LAYOUTS.
+	 * @param bool           $show_image    Whether items show their featured image.
+	 * @param bool           $show_excerpt  Whether items show their excerpt.
+	 * @param bool           $show_date     Whether items show their date.
+	 * @param bool           $show_author   Whether items show their author.
+	 * @param bool           $show_category Whether items show their category.
+	 * @param bool           $show_reason   Whether items show why they are listed.
+	 * @param bool           $personalize   Whether the browser may personalize the list after consent.
+	 * @param Scope          $scope         Categories, tags and pinned posts.
+	 * @param int            $count         Posts the block asks for.
+	 * @param list<FeedItem> $items         The server list, in order.
 	 */
 	private function __construct(
 		public readonly string $heading,
-		public readonly string $heading_id,
+		public readonly string $uid,
 		public readonly string $layout,
+		public readonly bool $show_image,
+		public readonly bool $show_excerpt,
 		public readonly bool $show_date,
+		public readonly bool $show_author,
+		public readonly bool $show_category,
+		public readonly bool $show_reason,
+		public readonly bool $personalize,
+		public readonly Scope $scope,
+		public readonly int $count,
 		public readonly array $items
 	) {}
 
 	/**
-	 * Builds the feed for a block.
+	 * Builds the feed for a block, and records its posts in the page's registry.
 	 *
 	 * @param array<string, mixed> $attributes      Block attributes, as WordPress passes them to render.php.
 	 * @param int                  $current_post_id The post being read (block context `postId`), 0 when none; never listed.
+	 * @param RenderedPosts|null   $rendered        Posts listed by the page's other feed blocks; the page's own by default.
+	 * @param GatewayFeed|null     $gateway         Source of the popular list.
 	 * @return self
 	 */
-	public static function from_attributes( array $attributes, int $current_post_id ): self {
-		$layout   = self::one_of( $attributes['layout'] ?? null, self::LAYOUTS );
-		$fallback = self::one_of( $attributes['fallback'] ?? null, self::FALLBACKS );
-		$uid      = wp_unique_id( 'switchboard-feed-' );
+	public static function from_attributes( array $attributes, int $current_post_id, ?RenderedPosts $rendered = null, ?GatewayFeed $gateway = null ): self {
+		$rendered ??= RenderedPosts::current();
+		$layout     = self::one_of( $attributes['layout'] ?? null, self::LAYOUTS );
+		$fallback   = self::one_of( $attributes['fallback'] ?? null, self::FALLBACKS );
+		$scope      = Scope::from_attributes( $attributes );
+		$count      = self::count( $attributes );
 
-		$show_image    = 'compact' !== $layout && (bool) ( $attributes['showImage'] ?? true );
-		$show_excerpt  = 'compact' !== $layout && (bool) ( $attributes['showExcerpt'] ?? true );
-		$show_author   = (bool) ( $attributes['showAuthor'] ?? false );
-		$show_category = (bool) ( $attributes['showCategory'] ?? false );
-		$image_size    = self::IMAGE_SIZES[ $layout ] ?? 'medium';
-
-		$query = new WP_Query( self::query_args( $attributes, $current_post_id ) );
-		if ( $show_image ) {
-			update_post_thumbnail_cache( $query );
+		$exclude = $rendered->ids();
+		if ( $current_post_id > 0 ) {
+			$exclude[] = $current_post_id;
 		}
 
-		$items = array();
-		foreach ( $query->posts ?? array() as $post ) {
-			if ( ! $post instanceof WP_Post ) {
-				continue;
+		$items = self::pinned( $scope, $exclude, $count );
+		$taken = array_merge( $exclude, array_map( fn( FeedItem $item ): int => $item->post_id, $items ) );
+		$left  = $count - count( $items );
+		if ( $left > 0 && 'popular' === $fallback ) {
+			$ids = ( $gateway ?? new GatewayFeed() )->popular( $scope, $left, $taken );
+			if ( null !== $ids ) {
+				$popular = self::posts_in( array_values( array_diff( $ids, $taken ) ), $left, ReasonText::of( 'popular' ) );
+				$items   = array_merge( $items, $popular );
+				$taken   = array_merge( $taken, array_map( fn( FeedItem $item ): int => $item->post_id, $popular ) );
+				$left   -= count( $popular );
 			}
-			$title    = trim( wp_strip_all_tags( get_the_title( $post ) ) );
-			$category = $show_category ? self::first_category( $post ) : null;
-			$items[]  = new FeedItem(
-				$post->ID,
-				$uid . '-post-' . $post->ID,
-				'' === $title ? __( '(no title)', 'switchboard' ) : $title,
-				(string) get_permalink( $post ),
-				$show_excerpt ? trim( wp_strip_all_tags( get_the_excerpt( $post ) ) ) : '',
-				(string) get_the_date( DATE_W3C, $post ),
-				(string) get_the_date( '', $post ),
-				$show_author ? (string) get_the_author_meta( 'display_name', (int) $post->post_author ) : '',
-				null === $category ? '' : $category->name,
-				null === $category ? '' : (string) get_category_link( $category ),
-				$show_image ? Image::from_attachment( (int) get_post_thumbnail_id( $post ), $image_size ) : null
-			);
 		}
+		if ( $left > 0 ) {
+			$items = array_merge( $items, self::listed( $attributes, $current_post_id, $taken, $left, $fallback ) );
+		}
+		$rendered->add( array_map( fn( FeedItem $item ): int => $item->post_id, $items ) );
 
 		$heading = is_string( $attributes['heading'] ?? null ) ? trim( $attributes['heading'] ) : '';
 		if ( '' === $heading ) {
 			$heading = 'popular' === $fallback ? __( 'Popular posts', 'switchboard' ) : __( 'Latest posts', 'switchboard' );
 		}
 
-		return new self( $heading, $uid . '-heading', $layout, (bool) ( $attributes['showDate'] ?? true ), $items );
+		return new self(
+			$heading,
+			wp_unique_id( 'switchboard-feed-' ),
+			$layout,
+			'compact' !== $layout && (bool) ( $attributes['showImage'] ?? true ),
+			'compact' !== $layout && (bool) ( $attributes['showExcerpt'] ?? true ),
+			(bool) ( $attributes['showDate'] ?? true ),
+			(bool) ( $attributes['showAuthor'] ?? false ),
+			(bool) ( $attributes['showCategory'] ?? false ),
+			(bool) ( $attributes['showReason'] ?? true ),
+			(bool) ( $attributes['personalize'] ?? true ),
+			$scope,
+			$count,
+			$items
+		);
 	}
 
 	/**
-	 * The `WP_Query` arguments of the feed, filterable with `switchboard_feed_query_args`.
+	 * The `id` of the block's heading, which labels the section.
+	 *
+	 * @return string
+	 */
+	public function heading_id(): string {
+		return $this->uid . '-heading';
+	}
+
+	/**
+	 * The `id` of an item's title, which labels its image link when the image has no alt text. By position,
+	 * so it stays right when the browser swaps the item's content.
+	 *
+	 * @param int $position Item position, from 0.
+	 * @return string
+	 */
+	public function title_id( int $position ): string {
+		return $this->uid . '-item-' . $position;
+	}
+
+	/**
+	 * The block's Interactivity context: its slot in `POST /feed/personal`, whether it takes part, and the
+	 * server list (contract item JSON), which the view keeps to fill a short answer and to restore.
+	 *
+	 * @return array{personalize: bool, slot: array<string, int|list<int>>, items: list<ItemArray>}
+	 */
+	public function context(): array {
+		return array(
+			'personalize' => $this->personalize,
+			'slot'        => $this->scope->slot( $this->count ),
+			'items'       => array_map( fn( FeedItem $item ): array => $item->to_array(), $this->items ),
+		);
+	}
+
+	/**
+	 * The `WP_Query` arguments of the server list, filterable with `switchboard_feed_query_args`.
 	 *
 	 * @param array<string, mixed> $attributes      Block attributes.
 	 * @param int                  $current_post_id Post to leave out, 0 for none.
+	 * @param list<int>            $exclude         Other posts to leave out.
+	 * @param int|null             $count           Posts to fetch; the block's count when null.
 	 * @return array<string, mixed>
 	 */
-	public static function query_args( array $attributes, int $current_post_id ): array {
-		$count = is_numeric( $attributes['count'] ?? null ) ? (int) $attributes['count'] : self::COUNT_DEFAULT;
-
-		$args = array(
+	public static function query_args( array $attributes, int $current_post_id, array $exclude = array(), ?int $count = null ): array {
+		$args   = array(
 			'post_type'              => 'post',
 			'post_status'            => 'publish',
 			'has_password'           => false,
-			'posts_per_page'         => min( self::COUNT_MAX, max( self::COUNT_MIN, $count ) ), // phpcs:ignore WordPress.WP.PostsPerPage.posts_per_page_posts_per_page -- at most COUNT_MAX (12).
+			'posts_per_page'         => min( self::COUNT_MAX, max( self::COUNT_MIN, $count ?? self::count( $attributes ) ) ), // phpcs:ignore WordPress.WP.PostsPerPage.posts_per_page_posts_per_page -- at most COUNT_MAX (12).
 			'ignore_sticky_posts'    => true,
 			'no_found_rows'          => true,
-			'update_post_term_cache' => (bool) ( $attributes['showCategory'] ?? false ),
+			'update_post_term_cache' => true,
 			'orderby'                => 'popular' === self::one_of( $attributes['fallback'] ?? null, self::FALLBACKS )
 				? array(
 					'comment_count' => 'DESC',
@@ -141,17 +193,14 @@ final class ViewModel {
 					'ID'   => 'DESC',
 				),
 		);
+		$not_in = $exclude;
 		if ( $current_post_id > 0 ) {
-			$args['post__not_in'] = array( $current_post_id );
+			$not_in[] = $current_post_id;
 		}
-		$include = self::term_ids( $attributes['includeCategories'] ?? array() );
-		if ( array() !== $include ) {
-			$args['category__in'] = $include;
+		if ( array() !== $not_in ) {
+			$args['post__not_in'] = array_values( array_unique( $not_in ) );
 		}
-		$exclude = self::term_ids( $attributes['excludeCategories'] ?? array() );
-		if ( array() !== $exclude ) {
-			$args['category__not_in'] = $exclude;
-		}
+		$args += Scope::from_attributes( $attributes )->query_args();
 
 		/**
 		 * Filters the query of the feed block's server-rendered list (for example to add a custom post type).
@@ -168,32 +217,92 @@ final class ViewModel {
 	}
 
 	/**
-	 * The post's first category, by name, the way themes usually show one.
+	 * The pinned posts that are published and not excluded, in the editor's order.
 	 *
-	 * @param WP_Post $post A post.
-	 * @return \WP_Term|null
+	 * @param Scope     $scope   The block's scope.
+	 * @param list<int> $exclude Posts to leave out.
+	 * @param int       $count   At most this many.
+	 * @return list<FeedItem>
 	 */
-	private static function first_category( WP_Post $post ): ?\WP_Term {
-		$categories = get_the_category( $post->ID );
-		usort( $categories, fn( \WP_Term $a, \WP_Term $b ): int => strcasecmp( $a->name, $b->name ) );
+	private static function pinned( Scope $scope, array $exclude, int $count ): array {
+		$ids = array_values( array_diff( $scope->pinned, $exclude ) );
 
-		return $categories[0] ?? null;
+		return self::posts_in( $ids, $count, ReasonText::of( 'pinned' ) );
 	}
 
 	/**
-	 * Positive, unique term IDs from an attribute.
+	 * Published, unprotected posts among IDs, in the IDs' order.
 	 *
-	 * @param mixed $value Attribute value.
-	 * @return list<int>
+	 * @param list<int> $ids    Post IDs.
+	 * @param int       $count  At most this many.
+	 * @param string    $reason Reason of each item.
+	 * @return list<FeedItem>
 	 */
-	private static function term_ids( mixed $value ): array {
-		if ( ! is_array( $value ) ) {
+	private static function posts_in( array $ids, int $count, string $reason ): array {
+		if ( array() === $ids ) {
 			return array();
 		}
+		$query = new WP_Query(
+			array(
+				'post_type'           => 'post',
+				'post_status'         => 'publish',
+				'has_password'        => false,
+				'post__in'            => $ids,
+				'orderby'             => 'post__in',
+				'posts_per_page'      => $count, // phpcs:ignore WordPress.WP.PostsPerPage.posts_per_page_posts_per_page -- at most COUNT_MAX (12).
+				'ignore_sticky_posts' => true,
+				'no_found_rows'       => true,
+			)
+		);
 
-		$ids = array_map( 'intval', array_filter( $value, 'is_numeric' ) );
+		return self::items( $query, $reason );
+	}
 
-		return array_values( array_unique( array_filter( $ids, fn( int $id ): bool => $id > 0 ) ) );
+	/**
+	 * The recent or popular posts of the block's own query.
+	 *
+	 * @param array<string, mixed> $attributes      Block attributes.
+	 * @param int                  $current_post_id The post being read.
+	 * @param list<int>            $exclude         Posts to leave out.
+	 * @param int                  $count           How many.
+	 * @param string               $fallback        `recent` or `popular`.
+	 * @return list<FeedItem>
+	 */
+	private static function listed( array $attributes, int $current_post_id, array $exclude, int $count, string $fallback ): array {
+		$query = new WP_Query( self::query_args( $attributes, $current_post_id, $exclude, $count ) );
+
+		return self::items( $query, ReasonText::of( 'popular' === $fallback ? 'popular' : 'recent' ) );
+	}
+
+	/**
+	 * The query's posts as items.
+	 *
+	 * @param WP_Query $query  A run query.
+	 * @param string   $reason Reason of each item.
+	 * @return list<FeedItem>
+	 */
+	private static function items( WP_Query $query, string $reason ): array {
+		update_post_thumbnail_cache( $query );
+		$items = array();
+		foreach ( $query->posts ?? array() as $post ) {
+			if ( $post instanceof WP_Post ) {
+				$items[] = FeedItem::from_post( $post, $reason );
+			}
+		}
+
+		return $items;
+	}
+
+	/**
+	 * The block's `count`, within bounds.
+	 *
+	 * @param array<string, mixed> $attributes Block attributes.
+	 * @return int
+	 */
+	private static function count( array $attributes ): int {
+		$count = is_numeric( $attributes['count'] ?? null ) ? (int) $attributes['count'] : self::COUNT_DEFAULT;
+
+		return min( self::COUNT_MAX, max( self::COUNT_MIN, $count ) );
 	}
 
 	/**

@@ -9,13 +9,22 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Blocks\Feed;
 
+use Switchboard\Blocks\Feed\ReadingSignal;
+use Switchboard\Blocks\Feed\RenderedPosts;
+use Switchboard\Blocks\Feed\ViewConfig;
+use Switchboard\Feed\Consent;
 use Switchboard\Tests\Blocks\BlockTestCase;
+use Switchboard\Tests\Blocks\Search\ReadsArrays;
 use WP_Block_Type_Registry;
+use WP_Query;
 
 /**
- * The markup visitors get from `render.php`: a labelled section listing articles, the same for everyone.
+ * The markup visitors get from `render.php`: a labelled section listing articles, the same for everyone, with
+ * the Interactivity context and config the view script personalizes it from.
  */
 final class RenderTest extends BlockTestCase {
+
+	use ReadsArrays;
 
 	/**
 	 * Starts from a site without posts, so the list holds only what each test creates.
@@ -23,18 +32,199 @@ final class RenderTest extends BlockTestCase {
 	protected function set_up(): void {
 		parent::set_up();
 		$this->delete_existing_posts();
+		RenderedPosts::reset();
 	}
 
 	/**
-	 * The block is registered, server-rendered, with no view module (nothing runs in the browser yet).
+	 * Forgets the page's listed posts and the queried post.
 	 */
-	public function test_block_is_registered_without_a_view_module(): void {
+	protected function tear_down(): void {
+		RenderedPosts::reset();
+		unset( $GLOBALS['post'] );
+		$GLOBALS['wp_query'] = $GLOBALS['wp_the_query']; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restores the main query.
+		parent::tear_down();
+	}
+
+	/**
+	 * Makes a post the page being read, as a single post's request does.
+	 *
+	 * @param int $post_id Post ID.
+	 */
+	private function read( int $post_id ): void {
+		$GLOBALS['wp_query'] = new WP_Query( array( 'p' => $post_id ) ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the request of a single post.
+		$GLOBALS['post']     = get_post( $post_id ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the post a visitor is reading.
+	}
+
+	/**
+	 * The block is registered, server-rendered, with its view script module and apiFetch.
+	 */
+	public function test_block_is_registered_with_its_view_module(): void {
 		$type = WP_Block_Type_Registry::get_instance()->get_registered( 'switchboard/feed' );
 
 		$this->assertNotNull( $type );
 		$this->assertTrue( $type->is_dynamic() );
-		$this->assertSame( array(), $type->view_script_module_ids );
+		$this->assertSame( array( ViewConfig::MODULE ), $type->view_script_module_ids );
+		$this->assertSame( array( 'wp-api-fetch' ), $type->view_script_handles );
 		$this->assertSame( array( 'postId' ), $type->get_uses_context() );
+	}
+
+	/**
+	 * The section is an Interactivity region whose context is the block's slot and server list.
+	 */
+	public function test_section_carries_the_interactivity_context(): void {
+		$post = $this->create_post( array( 'post_title' => 'Listed' ) );
+
+		$html = $this->render(
+			'switchboard/feed',
+			array(
+				'count'       => 3,
+				'includeTags' => array( 4 ),
+			)
+		);
+
+		$section = $this->tag( $html, array( 'tag_name' => 'section' ) );
+		$this->assertSame( 'switchboard/feed', $section->get_attribute( 'data-wp-interactive' ) );
+		$this->assertSame( 'callbacks.init', $section->get_attribute( 'data-wp-init' ) );
+		$context = json_decode( (string) $section->get_attribute( 'data-wp-context' ), true );
+		$this->assertTrue( self::value_at( $context, 'personalize' ) );
+		$this->assertSame( 3, self::value_at( $context, 'slot', 'count' ) );
+		$this->assertSame( array( 4 ), self::value_at( $context, 'slot', 'tag' ) );
+		$this->assertSame( array(), self::value_at( $context, 'items' ), 'No post has tag 4.' );
+
+		RenderedPosts::reset();
+		$html    = $this->render( 'switchboard/feed' );
+		$context = json_decode( (string) $this->tag( $html, array( 'tag_name' => 'section' ) )->get_attribute( 'data-wp-context' ), true );
+		$this->assertSame( $post, self::value_at( $context, 'items', 0, 'id' ) );
+		$this->assertSame( 'Listed', self::value_at( $context, 'items', 0, 'title' ) );
+	}
+
+	/**
+	 * The page's Interactivity config: consent (as Switchboard\Feed\Consent decides), the
+	 * post being read and the dwell time, filterable.
+	 */
+	public function test_config_names_consent_the_post_being_read_and_the_dwell(): void {
+		$this->create_post( array( 'post_title' => 'Other' ) );
+		$reading = $this->create_post( array( 'post_title' => 'Reading' ) );
+		add_filter( 'switchboard_feed_view_dwell', fn(): int => 5000 );
+		$this->read( $reading );
+
+		$this->render( 'switchboard/feed' );
+		$config = wp_interactivity_config( 'switchboard/feed' );
+
+		$this->assertSame( $reading, self::value_at( $config, 'reading' ) );
+		$this->assertSame( 5000, self::value_at( $config, 'dwell' ) );
+		$this->assertSame( 'By %s', self::value_at( $config, 'strings', 'by' ) );
+		$this->assertSame( Consent::for_browser(), self::value_at( $config, 'consent' ) );
+	}
+
+	/**
+	 * On a single post without any feed block, the view module is still enqueued (to count the read); not on
+	 * other pages.
+	 */
+	public function test_single_posts_get_the_view_module_for_reads(): void {
+		// Other renders in this process enqueued them; start from a page that has neither.
+		wp_dequeue_script( 'wp-api-fetch' );
+		wp_dequeue_script_module( ViewConfig::MODULE );
+		$signal = new ReadingSignal();
+		$signal->register_hooks();
+		$this->assertNotFalse( has_action( 'wp_enqueue_scripts', array( $signal, 'enqueue' ) ) );
+
+		$signal->enqueue();
+		$this->assertFalse( wp_script_is( 'wp-api-fetch', 'enqueued' ), 'Not on a page that is not a single post.' );
+
+		$this->read( $this->create_post( array( 'post_title' => 'Reading' ) ) );
+		$signal->enqueue();
+
+		$this->assertTrue( wp_script_is( 'wp-api-fetch', 'enqueued' ) );
+		$modules = $this->capture_output( fn() => wp_script_modules()->print_enqueued_script_modules() );
+		$this->assertStringContainsString( 'feed/view.js', $modules );
+	}
+
+	/**
+	 * With the built-in prompt, the first personalizing block holds a consent prompt and a stop control, both
+	 * hidden until the view script shows one; later blocks and blocks that do not personalize hold none.
+	 */
+	public function test_one_hidden_consent_prompt_per_page(): void {
+		add_filter( 'switchboard_feed_consent_mode', fn(): string => 'prompt' );
+		foreach ( range( 1, 4 ) as $day ) {
+			$this->create_post( array( 'post_title' => 'Post ' . $day ) );
+		}
+
+		$opted_out = $this->render(
+			'switchboard/feed',
+			array(
+				'count'       => 1,
+				'personalize' => false,
+			)
+		);
+		$first     = $this->render( 'switchboard/feed', array( 'count' => 1 ) );
+		$second    = $this->render( 'switchboard/feed', array( 'count' => 1 ) );
+
+		$this->assertSame( array(), $this->tags( $opted_out, array( 'class_name' => 'wp-block-switchboard-feed__prompt' ) ) );
+		$this->assertSame( array(), $this->tags( $second, array( 'class_name' => 'wp-block-switchboard-feed__prompt' ) ) );
+		$prompt = $this->tag( $first, array( 'class_name' => 'wp-block-switchboard-feed__prompt' ) );
+		$stop   = $this->tag( $first, array( 'class_name' => 'wp-block-switchboard-feed__stop' ) );
+		$this->assertTrue( $prompt->get_attribute( 'hidden' ) );
+		$this->assertSame( '!state.asking', $prompt->get_attribute( 'data-wp-bind--hidden' ) );
+		$this->assertTrue( $stop->get_attribute( 'hidden' ) );
+		$this->assertSame(
+			array( 'Personalize', 'Not now' ),
+			array_slice( $this->texts( $first, array( 'tag_name' => 'button' ) ), 0, 2 )
+		);
+		$this->assertSame( 'Stop personalizing', $this->text( $first, array( 'class_name' => 'wp-block-switchboard-feed__stop-button' ) ) );
+	}
+
+	/**
+	 * Two blocks on one page show different posts.
+	 */
+	public function test_two_blocks_on_a_page_show_no_duplicate(): void {
+		foreach ( range( 1, 4 ) as $day ) {
+			$this->create_post(
+				array(
+					'post_title' => 'Day ' . $day,
+					'post_date'  => sprintf( '2024-01-%02d 00:00:00', $day ),
+				)
+			);
+		}
+
+		$html = do_blocks(
+			get_comment_delimited_block_content( 'switchboard/feed', array( 'count' => 2 ), '' )
+			. get_comment_delimited_block_content(
+				'switchboard/feed',
+				array(
+					'count'    => 3,
+					'fallback' => 'recent',
+				),
+				''
+			)
+		);
+
+		$this->assertSame( array( 'Day 4', 'Day 3', 'Day 2', 'Day 1' ), $this->texts( $html, array( 'tag_name' => 'h3' ) ) );
+	}
+
+	/**
+	 * Reasons print in their own line when shown.
+	 */
+	public function test_prints_reasons_when_shown(): void {
+		$pick = $this->create_post( array( 'post_title' => 'Pick' ) );
+		$this->create_post( array( 'post_title' => 'Fresh' ) );
+
+		$html = $this->render(
+			'switchboard/feed',
+			array(
+				'pinned' => array( $pick ),
+			)
+		);
+		RenderedPosts::reset();
+		$hidden = $this->render(
+			'switchboard/feed',
+			array(
+				'showReason' => false,
+			)
+		);
+
+		$this->assertSame( array( 'Editor’s pick', 'New' ), $this->texts( $html, array( 'class_name' => 'wp-block-switchboard-feed__reason' ) ) );
+		$this->assertSame( array(), $this->tags( $hidden, array( 'class_name' => 'wp-block-switchboard-feed__reason' ) ) );
 	}
 
 	/**
@@ -95,7 +285,7 @@ final class RenderTest extends BlockTestCase {
 
 		$html = $this->render( 'switchboard/feed' );
 
-		$links  = $this->tags( $html, array( 'class_name' => 'wp-block-switchboard-feed__image-link' ) );
+		$links  = $this->tags( $html, array( 'class_name' => 'wp-block-switchboard-feed__media' ) );
 		$images = $this->tags( $html, array( 'tag_name' => 'img' ) );
 		$titles = $this->tags( $html, array( 'tag_name' => 'h3' ) );
 		$this->assertCount( 2, $links );
@@ -105,6 +295,19 @@ final class RenderTest extends BlockTestCase {
 		$this->assertSame( $titles[1]->get_attribute( 'id' ), $links[1]->get_attribute( 'aria-labelledby' ) );
 		$this->assertSame( 'Plain', $this->texts( $html, array( 'tag_name' => 'h3' ) )[1] );
 		$this->assertNotEmpty( $images[0]->get_attribute( 'srcset' ) );
+	}
+
+	/**
+	 * A post without a featured image keeps an empty image box (same size as the others), not a link.
+	 */
+	public function test_a_post_without_image_keeps_an_empty_image_box(): void {
+		$this->create_post( array( 'post_title' => 'Bare' ) );
+
+		$html = $this->render( 'switchboard/feed' );
+
+		$box = $this->tag( $html, array( 'class_name' => 'wp-block-switchboard-feed__media' ) );
+		$this->assertSame( 'SPAN', $box->get_tag() );
+		$this->assertSame( array(), $this->tags( $html, array( 'tag_name' => 'img' ) ) );
 	}
 
 	/**
@@ -142,12 +345,8 @@ final class RenderTest extends BlockTestCase {
 		$this->create_post( array( 'post_title' => 'Other' ) );
 		$reading = $this->create_post( array( 'post_title' => 'Reading' ) );
 
-		$GLOBALS['post'] = get_post( $reading ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the post a visitor is reading.
-		try {
-			$html = $this->render( 'switchboard/feed' );
-		} finally {
-			unset( $GLOBALS['post'] );
-		}
+		$this->read( $reading );
+		$html = $this->render( 'switchboard/feed' );
 
 		$this->assertSame( array( 'Other' ), $this->texts( $html, array( 'tag_name' => 'h3' ) ) );
 	}
@@ -177,6 +376,7 @@ final class RenderTest extends BlockTestCase {
 		$without_ids = fn( string $html ): string => (string) preg_replace( '/switchboard-feed-\d+/', 'ID', $html );
 
 		$anonymous = $without_ids( $this->render( 'switchboard/feed', array( 'showAuthor' => true ) ) );
+		RenderedPosts::reset();
 		$this->log_in_as( 'administrator' );
 		$admin = $without_ids( $this->render( 'switchboard/feed', array( 'showAuthor' => true ) ) );
 

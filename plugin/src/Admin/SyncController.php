@@ -1,6 +1,6 @@
 <?php
 /**
- * The search index routes of the settings screen.
+ * The sync routes of the settings screen, for one target (the search index, the feed catalogue).
  *
  * @package Switchboard
  */
@@ -17,17 +17,19 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * Administrators only (the REST nonce of cookie authentication on every write, as WordPress requires):
+ * Administrators only (the REST nonce of cookie authentication on every write, as WordPress requires), with
+ * `<service>` the job's target (`search`, `feed`):
  *
- * - `GET  switchboard/v1/admin/search/sync`: the job's state, documents WordPress publishes and documents the
- *   index holds (null and an error message when the service cannot say).
- * - `POST switchboard/v1/admin/search/sync` `{mode: reindex (default)|reconcile}`: starts a job (409 while one runs).
- * - `POST switchboard/v1/admin/search/sync/step`: runs one step of the running job (`busy` when another
+ * - `GET  switchboard/v1/admin/<service>/sync`: the job's state, documents WordPress publishes and documents
+ *   the index holds (null and an error message when the service cannot say).
+ * - `POST switchboard/v1/admin/<service>/sync` `{mode: reindex (default)|reconcile}`: starts a job (409 while
+ *   one runs).
+ * - `POST switchboard/v1/admin/<service>/sync/step`: runs one step of the running job (`busy` when another
  *   driver is in a step).
- * - `POST switchboard/v1/admin/search/sync/resume`: runs a failed job again from where it stopped.
- * - `POST switchboard/v1/admin/search/sync/cancel`: cancels the running or failed job.
+ * - `POST switchboard/v1/admin/<service>/sync/resume`: runs a failed job again from where it stopped.
+ * - `POST switchboard/v1/admin/<service>/sync/cancel`: cancels the running or failed job.
  */
-final class SearchSyncController {
+final class SyncController {
 
 	/**
 	 * REST namespace.
@@ -35,7 +37,7 @@ final class SearchSyncController {
 	public const NAMESPACE = 'switchboard/v1';
 
 	/**
-	 * Route base.
+	 * The search job's route base (base() for any target).
 	 */
 	public const BASE = '/admin/search/sync';
 
@@ -48,12 +50,21 @@ final class SearchSyncController {
 	}
 
 	/**
+	 * The routes' base, e.g. `/admin/feed/sync`.
+	 *
+	 * @return non-falsy-string
+	 */
+	public function base(): string {
+		return '/admin/' . $this->sync->target()->service . '/sync';
+	}
+
+	/**
 	 * Registers the routes (the `rest_api_init` action).
 	 */
 	public function register_routes(): void {
 		register_rest_route(
 			self::NAMESPACE,
-			self::BASE,
+			$this->base(),
 			array(
 				array(
 					'methods'             => WP_REST_Server::READABLE,
@@ -81,7 +92,7 @@ final class SearchSyncController {
 		foreach ( array( 'step', 'resume', 'cancel' ) as $action ) {
 			register_rest_route(
 				self::NAMESPACE,
-				self::BASE . '/' . $action,
+				$this->base() . '/' . $action,
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, $action ),

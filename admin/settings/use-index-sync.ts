@@ -1,18 +1,19 @@
 /**
- * The Search index panel's state: the counts and the job, read on load, and a driver that runs the job's
- * steps one after another while it runs (a reload picks a running job up again). WordPress's step lock
- * keeps this tab, another tab, WP-Cron and the CLI from running the same step twice.
+ * An index panel's state (the search index, the feed catalogue): the counts and the job, read on load, and
+ * a driver that runs the job's steps one after another while it runs (a reload picks a running job up
+ * again). WordPress's step lock keeps this tab, another tab, WP-Cron and the CLI from running the same step
+ * twice.
  */
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 
-import { fetchSearchSync, searchSyncAction, startSearchSync } from './api';
+import type { SyncApi } from './api';
 import { errorMessage, isAbort } from './rest-error';
 import type { SyncJob, SyncMode, SyncReport } from './types';
 
 /** Milliseconds to wait before asking again while another driver is in a step. */
 const BUSY_WAIT = 1000;
 
-export type SearchSync = {
+export type IndexSync = {
 	report: SyncReport | null;
 	job: SyncJob | null;
 	/** Why the last request failed (not a job's own failure, which is on the job). */
@@ -32,11 +33,15 @@ const sleep = ( ms: number ) =>
 	new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) );
 
 /**
- * @param onFinished Told once when a job this screen drove stops running.
+ * @param api            The service's sync routes (a module constant, so it never changes).
+ * @param notRunningCode The error code of a step when no job runs (another driver finished it): not an error.
+ * @param onFinished     Told once when a job this screen drove stops running.
  */
-export function useSearchSync(
+export function useIndexSync(
+	api: SyncApi,
+	notRunningCode: string,
 	onFinished: ( job: SyncJob ) => void
-): SearchSync {
+): IndexSync {
 	const [ report, setReport ] = useState< SyncReport | null >( null );
 	const [ job, setJob ] = useState< SyncJob | null >( null );
 	const [ error, setError ] = useState< string | null >( null );
@@ -49,7 +54,7 @@ export function useSearchSync(
 
 	const refresh = useCallback( async () => {
 		try {
-			const next = await fetchSearchSync();
+			const next = await api.fetch();
 			if ( mounted.current ) {
 				setReport( next );
 				setJob( next.job );
@@ -60,7 +65,7 @@ export function useSearchSync(
 				setError( errorMessage( reason ) );
 			}
 		}
-	}, [] );
+	}, [ api ] );
 
 	const drive = useCallback( () => {
 		if ( driving.current ) {
@@ -72,7 +77,7 @@ export function useSearchSync(
 			let current: SyncJob | null = null;
 			while ( mounted.current ) {
 				try {
-					const answer = await searchSyncAction( 'step' );
+					const answer = await api.action( 'step' );
 					current = answer.job;
 					if ( ! mounted.current ) {
 						break;
@@ -87,10 +92,7 @@ export function useSearchSync(
 					}
 				} catch ( reason ) {
 					const code = ( reason as { code?: unknown } )?.code;
-					if (
-						mounted.current &&
-						code !== 'switchboard_search_sync_not_running'
-					) {
+					if ( mounted.current && code !== notRunningCode ) {
 						setError( errorMessage( reason ) );
 						setStalled( true );
 					}
@@ -106,7 +108,7 @@ export function useSearchSync(
 				}
 			}
 		} )();
-	}, [ refresh ] );
+	}, [ api, notRunningCode, refresh ] );
 
 	const act = useCallback(
 		async ( call: () => Promise< { job: SyncJob } > ) => {
@@ -136,21 +138,21 @@ export function useSearchSync(
 	);
 
 	const start = useCallback(
-		( mode: SyncMode ) => act( () => startSearchSync( mode ) ),
-		[ act ]
+		( mode: SyncMode ) => act( () => api.start( mode ) ),
+		[ act, api ]
 	);
 	const resume = useCallback(
-		() => act( () => searchSyncAction( 'resume' ) ),
-		[ act ]
+		() => act( () => api.action( 'resume' ) ),
+		[ act, api ]
 	);
 	const cancel = useCallback(
-		() => act( () => searchSyncAction( 'cancel' ) ),
-		[ act ]
+		() => act( () => api.action( 'cancel' ) ),
+		[ act, api ]
 	);
 
 	useEffect( () => {
 		mounted.current = true;
-		fetchSearchSync()
+		api.fetch()
 			.then( ( next ) => {
 				if ( ! mounted.current ) {
 					return;
@@ -170,7 +172,7 @@ export function useSearchSync(
 		return () => {
 			mounted.current = false;
 		};
-	}, [ drive ] );
+	}, [ api, drive ] );
 
 	return {
 		report,

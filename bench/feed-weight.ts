@@ -1,0 +1,345 @@
+/**
+ * The JavaScript a page downloads because of one switchboard/feed block, gzipped (-9), from the browser's own
+ * network requests: two pages that differ only by the block (bench/feed-site.php made them), each loaded in
+ * a fresh context (nothing cached, no consent given: what ships to every visitor).
+ *
+ * Every script response is classified by where it comes from (bench/search-weight.ts's originOf): the
+ * switchboard plugin (the block's own code: plugin/build/feed/view.js and any chunk of its own), WordPress
+ * (wp-includes: the shared runtime, @wordpress/interactivity, api-fetch and what they pull in), the theme,
+ * anything else. The block's cost is what its page downloads that the page without it does not. Next to
+ * that, every built file of the block's front end (plugin/build/feed/*.js but the editor's index.js), since
+ * a chunk loaded only after consent ships too. Targets (issue 6): the block's own code ≤ 3 KB gzipped, and
+ * no React on the page (no react, react-dom or wp-element script).
+ *
+ * Usage: tsx bench/feed-weight.ts --feed URL --none URL [--out=artifacts/bench/feed-weight]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from '@playwright/test';
+
+import {
+	launchChromium,
+	option,
+	show,
+	table,
+	verdict,
+	writeReport,
+} from './search-stats';
+import { gzipSize, originOf } from './search-weight';
+
+const ROOT = resolve( __dirname, '..' );
+/** Target for the block's own code, gzipped (issue 6). */
+export const TARGET_OWN_BYTES = 3 * 1024;
+
+type Origin = ReturnType< typeof originOf >;
+
+/** One script the page downloaded. */
+interface Script {
+	url: string;
+	origin: Origin;
+	bytes: number;
+	gzip: number;
+}
+
+/** What one page downloaded, and what its HTML declares. */
+interface PageWeight {
+	page: string;
+	url: string;
+	scripts: Script[];
+	/** The page's script handles and module ids (`id` of <script>, import map keys, modulepreload links). */
+	declared: string[];
+	hasBlock: boolean;
+}
+
+/**
+ * Whether a script URL or a declared handle is React or WordPress's React wrapper.
+ *
+ * @param name Script URL, `<script id>` or module id.
+ */
+export function isReact( name: string ): boolean {
+	return (
+		/\/vendor\/react(-dom)?(\.min)?\.js/.test( name ) ||
+		/\/dist\/element(\.min)?\.js/.test( name ) ||
+		/^(react|react-dom|wp-element)(-js)?$/.test( name ) ||
+		/^@wordpress\/element$/.test( name )
+	);
+}
+
+/**
+ * The block's own code and the shared runtime it adds: scripts only the page with the block downloads,
+ * summed by origin (a script both pages download costs the block nothing).
+ *
+ * @param withBlock Page with the block.
+ * @param without   Page without it.
+ */
+export function added(
+	withBlock: readonly Script[],
+	without: readonly Script[]
+): { own: Script[]; shared: Script[]; other: Script[] } {
+	const seen = new Set( without.map( ( s ) => s.url ) );
+	const extra = withBlock.filter( ( s ) => ! seen.has( s.url ) );
+	return {
+		own: extra.filter( ( s ) => s.origin === 'switchboard' ),
+		shared: extra.filter( ( s ) => s.origin === 'wordpress' ),
+		other: extra.filter(
+			( s ) => s.origin !== 'switchboard' && s.origin !== 'wordpress'
+		),
+	};
+}
+
+/**
+ * The built files of the block's front end: every .js in the folder but the editor script (index.js).
+ *
+ * @param folder plugin/build/feed.
+ */
+export function builtViewFiles(
+	folder: string
+): { file: string; bytes: number; gzip: number }[] {
+	if ( ! existsSync( folder ) ) {
+		return [];
+	}
+	return readdirSync( folder )
+		.filter( ( f ) => f.endsWith( '.js' ) && f !== 'index.js' )
+		.sort()
+		.map( ( file ) => {
+			const data = readFileSync( join( folder, file ) );
+			return { file, bytes: data.length, gzip: gzipSize( data ) };
+		} );
+}
+
+const sum = ( scripts: readonly { gzip: number }[] ) =>
+	scripts.reduce( ( total, s ) => total + s.gzip, 0 );
+
+/**
+ * Loads a page and weighs the scripts it downloaded.
+ *
+ * @param browser Browser.
+ * @param name    Page label.
+ * @param url     Page URL.
+ */
+async function weigh(
+	browser: Browser,
+	name: string,
+	url: string
+): Promise< PageWeight > {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const pending: Promise< Script | null >[] = [];
+	page.on( 'response', ( response ) => {
+		const request = response.request();
+		const type = response.headers()[ 'content-type' ] ?? '';
+		if (
+			! /^https?:/.test( response.url() ) ||
+			( request.resourceType() !== 'script' &&
+				! /javascript/.test( type ) )
+		) {
+			return;
+		}
+		pending.push(
+			response
+				.body()
+				.then( ( body ) => ( {
+					url: response.url(),
+					origin: originOf( response.url() ),
+					bytes: body.length,
+					gzip: gzipSize( body ),
+				} ) )
+				.catch( () => null )
+		);
+	} );
+	await page.goto( url, { waitUntil: 'networkidle' } );
+	// Modules imported after hydration (a chunk on first idle, say) arrive after the first network idle.
+	await page.waitForTimeout( 1000 );
+	await page.waitForLoadState( 'networkidle' );
+	const { declared, hasBlock } = await page.evaluate( () => {
+		const names: string[] = [];
+		document
+			.querySelectorAll( 'script[id]' )
+			.forEach( ( s ) => names.push( s.id ) );
+		document
+			.querySelectorAll( 'script[src], link[rel="modulepreload"]' )
+			.forEach( ( s ) =>
+				names.push(
+					s.getAttribute( 'src' ) ?? s.getAttribute( 'href' ) ?? ''
+				)
+			);
+		const map = document.querySelector( 'script[type="importmap"]' );
+		try {
+			const parsed = JSON.parse( map?.textContent ?? '{}' ) as {
+				imports?: Record< string, string >;
+			};
+			names.push( ...Object.keys( parsed.imports ?? {} ) );
+		} catch {
+			// A page without a valid import map declares no module ids.
+		}
+		return {
+			declared: names,
+			hasBlock:
+				document.querySelector( '.wp-block-switchboard-feed' ) !== null,
+		};
+	} );
+	await context.close();
+	const scripts = ( await Promise.all( pending ) ).filter(
+		( s ): s is Script => s !== null
+	);
+	return { page: name, url, scripts, declared, hasBlock };
+}
+
+/**
+ * A script's name for the report: its path from wp-content or wp-includes on.
+ *
+ * @param url Script URL.
+ */
+function shortName( url: string ): string {
+	const { pathname, search } = new URL( url );
+	const at = pathname.search( /\/wp-(content|includes)\// );
+	return `${ at >= 0 ? pathname.slice( at + 1 ) : pathname }${ search.replace( /[?&]ver=[^&]*/, '' ) }`;
+}
+
+async function main(): Promise< void > {
+	const argv = process.argv.slice( 2 );
+	const urls = {
+		feed: option( argv, 'feed', '' ),
+		none: option( argv, 'none', '' ),
+	};
+	if ( ! Object.values( urls ).every( ( u ) => /^https?:\/\//.test( u ) ) ) {
+		throw new Error(
+			'usage: tsx bench/feed-weight.ts --feed URL --none URL'
+		);
+	}
+	const out = resolve(
+		ROOT,
+		option( argv, 'out', 'artifacts/bench/feed-weight' )
+	);
+	const browser = await launchChromium();
+	let feed: PageWeight;
+	let none: PageWeight;
+	try {
+		feed = await weigh( browser, 'one switchboard/feed block', urls.feed );
+		none = await weigh( browser, 'no feed block', urls.none );
+	} finally {
+		await browser.close();
+	}
+	if ( ! feed.hasBlock ) {
+		throw new Error(
+			`the page ${ urls.feed } has no .wp-block-switchboard-feed element: the block did not render`
+		);
+	}
+	const extra = added( feed.scripts, none.scripts );
+	const own = sum( extra.own );
+	const built = builtViewFiles( resolve( ROOT, 'plugin/build/feed' ) );
+	const builtTotal = sum( built );
+	const react = [
+		...feed.scripts.map( ( s ) => s.url ),
+		...feed.declared,
+	].filter( isReact );
+	const kb = ( bytes: number ) => `${ show( bytes ) } B`;
+	const total = ( p: PageWeight ) => sum( p.scripts );
+	const byOrigin = ( p: PageWeight, origin: Origin ) =>
+		sum( p.scripts.filter( ( s ) => s.origin === origin ) );
+	const list = ( scripts: readonly Script[] ) =>
+		scripts
+			.map( ( s ) => `${ shortName( s.url ) } ${ show( s.gzip ) } B` )
+			.join( ', ' ) || 'none';
+	const markdown = [
+		'## Feed: JavaScript a page downloads for one feed block (gzip -9)',
+		'',
+		table(
+			[
+				'page',
+				'switchboard plugin',
+				'WordPress (wp-includes)',
+				'theme and other',
+				'total downloaded',
+				'script requests',
+			],
+			[ feed, none ].map( ( p ) => [
+				p.page,
+				kb( byOrigin( p, 'switchboard' ) ),
+				kb( byOrigin( p, 'wordpress' ) ),
+				kb( byOrigin( p, 'theme' ) + byOrigin( p, 'other' ) ),
+				kb( total( p ) ),
+				String( p.scripts.length ),
+			] )
+		),
+		'',
+		table(
+			[ 'what the block adds', 'gzip', 'files' ],
+			[
+				[ "the block's own code", kb( own ), list( extra.own ) ],
+				[
+					'shared runtime (WordPress: Interactivity API, api-fetch...)',
+					kb( sum( extra.shared ) ),
+					list( extra.shared ),
+				],
+				[
+					'theme and other',
+					kb( sum( extra.other ) ),
+					list( extra.other ),
+				],
+				[
+					"the block's front-end build (plugin/build/feed, all but index.js)",
+					kb( builtTotal ),
+					built
+						.map( ( b ) => `${ b.file } ${ show( b.gzip ) } B` )
+						.join( ', ' ) || 'none built',
+				],
+			]
+		),
+		'',
+		table(
+			[ 'target', 'measured', 'result' ],
+			[
+				[
+					"the block's own JavaScript on the page ≤ 3 KB gzipped (3,072 B)",
+					kb( own ),
+					verdict(
+						extra.own.length === 0 ? null : own <= TARGET_OWN_BYTES
+					),
+				],
+				[
+					'everything its front end can load (the build) ≤ 3 KB gzipped',
+					kb( builtTotal ),
+					verdict(
+						built.length === 0
+							? null
+							: builtTotal <= TARGET_OWN_BYTES
+					),
+				],
+				[
+					'no React on the page (react, react-dom, wp-element)',
+					react.length ? react.join( ', ' ) : 'none',
+					verdict( react.length === 0 ),
+				],
+			]
+		),
+		'',
+		"- From Chromium's network responses (a fresh context per page, no consent given, the page loaded to network idle and a second later idle again), each body gzipped at level 9; handles and module ids from the page's <script id>, <script src>, modulepreload links and import map.",
+		`- Scripts both pages download (the theme's own blocks): ${ list( none.scripts ) }; what they load costs the feed block nothing more on this theme.`,
+		...( extra.own.length === 0
+			? [
+					"- The page with the block downloaded no script of the plugin: the block's view module was not enqueued (is plugin/build/feed/view.js built, and does render.php enqueue it?).",
+				]
+			: [] ),
+	].join( '\n' );
+	writeReport( out, markdown, {
+		generatedAt: new Date().toISOString(),
+		targetOwnBytes: TARGET_OWN_BYTES,
+		ownBytes: own,
+		sharedBytes: sum( extra.shared ),
+		builtBytes: builtTotal,
+		built,
+		react,
+		pages: [ feed, none ],
+	} );
+}
+
+// Run as a script; imported (by the tests), it only provides its helpers.
+if ( require.main === module ) {
+	main().catch( ( error: unknown ) => {
+		process.stderr.write(
+			`feed-weight: ${ error instanceof Error ? ( error.stack ?? error.message ) : String( error ) }\n`
+		);
+		process.exit( 1 );
+	} );
+}
