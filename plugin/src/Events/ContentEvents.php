@@ -274,21 +274,24 @@ final class ContentEvents implements Module {
 			: wp_trim_words( wp_strip_all_tags( strip_shortcodes( excerpt_remove_blocks( $post->post_content ) ) ), 55, '…' );
 
 		$payload = array(
-			'id'        => $post->ID,
-			'type'      => $post->post_type,
-			'status'    => $post->post_status,
-			'title'     => wp_strip_all_tags( $post->post_title ),
-			'excerpt'   => wp_strip_all_tags( $excerpt ),
-			'permalink' => (string) get_permalink( $post ),
-			'author'    => array(
+			'id'            => $post->ID,
+			'type'          => $post->post_type,
+			'status'        => $post->post_status,
+			'title'         => wp_strip_all_tags( $post->post_title ),
+			'excerpt'       => wp_strip_all_tags( $excerpt ),
+			'permalink'     => (string) get_permalink( $post ),
+			'author'        => array(
 				'id'   => (int) $post->post_author,
 				'name' => $author instanceof WP_User ? $author->display_name : '',
 			),
 			// A type without public taxonomies still sends an object (`{}`), not an empty list.
-			'terms'     => array() === $terms ? new stdClass() : $terms,
-			'date'      => mysql_to_rfc3339( $post->post_date_gmt ),
-			'modified'  => mysql_to_rfc3339( $post->post_modified_gmt ),
-			'content'   => self::plain_text( $post->post_content ),
+			'terms'         => array() === $terms ? new stdClass() : $terms,
+			'date'          => mysql_to_rfc3339( $post->post_date_gmt ),
+			'modified'      => mysql_to_rfc3339( $post->post_modified_gmt ),
+			'content'       => self::plain_text( $post->post_content ),
+			// A popularity prior for the feed's ranking; a changed count reaches the feed's catalogue by its
+			// daily reconciliation (the fingerprint covers it).
+			'comment_count' => (int) $post->comment_count,
 		);
 
 		$payload['fingerprint'] = self::fingerprint( $payload );

@@ -128,6 +128,7 @@ final class ContentEventsTest extends EventsTestCase {
 		$this->assertSame( array( 'alpha' ), self::names( self::dig( $payload, 'terms', 'post_tag' ) ) );
 		$this->assertArrayHasKey( 'date', $payload );
 		$this->assertArrayHasKey( 'modified', $payload );
+		$this->assertSame( 0, $payload['comment_count'] );
 
 		$this->assertSame( 0, $this->http_calls, 'The save request makes no HTTP call.' );
 		$this->assertSame( 10, has_action( 'shutdown', array( $this->trigger, 'kick' ) ) );
