@@ -19,8 +19,8 @@ use wpdb;
  * Deletes everything the plugin stored, when an administrator deletes the plugin.
  *
  * Every option and transient the plugin writes is named with the `switchboard_` prefix, so the prefix alone
- * finds them; nothing else is touched. Modules that add other kinds of data (tables, post meta, cron events)
- * add a step to uninstall() (tables are dropped by drop_tables()). Transients kept only in a persistent object cache cannot be listed; they expire
+ * finds them; nothing else is touched. Cron events are found by the same prefix
+ * among the hook names. Modules that add other kinds of data (tables, post meta) add a step to uninstall() (tables are dropped by drop_tables()). Transients kept only in a persistent object cache cannot be listed; they expire
  * on their own.
  */
 final class Uninstaller {
@@ -58,6 +58,7 @@ final class Uninstaller {
 	 */
 	public function uninstall(): void {
 		if ( ! is_multisite() ) {
+			$this->clear_cron();
 			$this->delete_options();
 			$this->drop_tables();
 			return;
@@ -71,6 +72,7 @@ final class Uninstaller {
 		);
 		foreach ( $site_ids as $site_id ) {
 			switch_to_blog( (int) $site_id );
+			$this->clear_cron();
 			$this->delete_options();
 			$this->drop_tables();
 			restore_current_blog();
@@ -95,6 +97,28 @@ final class Uninstaller {
 			$this->wpdb->query( "DROP TABLE IF EXISTS `{$table}`" );
 		}
 		return $tables;
+	}
+
+	/**
+	 * Unschedules the current site's `switchboard_` cron events (the dispatcher, key rotation, the sync jobs):
+	 * WordPress keeps them in its own `cron` option, which the prefix does not reach.
+	 *
+	 * @return list<string> Hooks unscheduled.
+	 */
+	public function clear_cron(): array {
+		$hooks = array();
+		foreach ( _get_cron_array() as $events ) {
+			foreach ( array_keys( (array) $events ) as $hook ) {
+				if ( str_starts_with( (string) $hook, self::PREFIX ) ) {
+					$hooks[ (string) $hook ] = true;
+				}
+			}
+		}
+		foreach ( array_keys( $hooks ) as $hook ) {
+			wp_unschedule_hook( $hook );
+		}
+
+		return array_keys( $hooks );
 	}
 
 	/**

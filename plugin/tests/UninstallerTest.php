@@ -144,6 +144,24 @@ final class UninstallerTest extends TestCase {
 	}
 
 	/**
+	 * The plugin's cron events go (WordPress keeps them outside the options the prefix finds); others stay.
+	 */
+	public function test_uninstall_unschedules_only_switchboard_cron_events(): void {
+		wp_schedule_event( time() + 60, 'hourly', 'switchboard_feed_sync' );
+		wp_schedule_single_event( time() + 120, 'switchboard_dispatch_events', array( 'x' ) );
+		wp_schedule_event( time() + 60, 'hourly', 'someone_elses_hook' );
+
+		$cleared = ( new Uninstaller( $this->wpdb() ) )->clear_cron();
+
+		$this->assertContains( 'switchboard_feed_sync', $cleared );
+		$this->assertContains( 'switchboard_dispatch_events', $cleared );
+		$this->assertFalse( wp_next_scheduled( 'switchboard_feed_sync' ) );
+		$this->assertFalse( wp_next_scheduled( 'switchboard_dispatch_events', array( 'x' ) ) );
+		$this->assertNotFalse( wp_next_scheduled( 'someone_elses_hook' ) );
+		wp_clear_scheduled_hook( 'someone_elses_hook' );
+	}
+
+	/**
 	 * A second run finds nothing to delete.
 	 */
 	public function test_uninstalling_twice_is_harmless(): void {
