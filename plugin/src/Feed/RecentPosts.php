@@ -33,7 +33,35 @@ final class RecentPosts {
 			return array();
 		}
 
-		$args  = array(
+		$args  = self::query_args( $count, $exclude, $order );
+		$lists = array(
+			'category'         => 'category__in',
+			'exclude_category' => 'category__not_in',
+			'tag'              => 'tag__in',
+			'exclude_tag'      => 'tag__not_in',
+		);
+		foreach ( $lists as $name => $query_var ) {
+			$ids = Ids::from( $scope[ $name ] ?? null );
+			if ( array() !== $ids ) {
+				$args[ $query_var ] = $ids;
+			}
+		}
+
+		return array_values( Hydrator::prime( new WP_Query( $args ) ) );
+	}
+
+	/**
+	 * The `WP_Query` arguments every feed list without the service shares (the gateway's fallback here, the
+	 * block's server-rendered list): the feed's post types, published and unprotected, newest or most
+	 * commented first, without the excluded posts. Callers add the scope.
+	 *
+	 * @param int       $count   How many, at most.
+	 * @param list<int> $exclude Posts never to list.
+	 * @param string    $order   `recent` or `popular` (most commented first).
+	 * @return array<string, mixed>
+	 */
+	public static function query_args( int $count, array $exclude, string $order ): array {
+		$args = array(
 			'post_type'              => Hydrator::post_types(),
 			'post_status'            => 'publish',
 			'has_password'           => false,
@@ -51,22 +79,10 @@ final class RecentPosts {
 					'ID'   => 'DESC',
 				),
 		);
-		$lists = array(
-			'category'         => 'category__in',
-			'exclude_category' => 'category__not_in',
-			'tag'              => 'tag__in',
-			'exclude_tag'      => 'tag__not_in',
-		);
-		foreach ( $lists as $name => $query_var ) {
-			$ids = Ids::from( $scope[ $name ] ?? null );
-			if ( array() !== $ids ) {
-				$args[ $query_var ] = $ids;
-			}
-		}
 		if ( array() !== $exclude ) {
-			$args['post__not_in'] = $exclude; // phpcs:ignore WordPressVIPMinimum.Performance.WPQueryParams.PostNotIn_post__not_in -- at most a page's feed posts plus 50 ids.
+			$args['post__not_in'] = array_values( array_unique( $exclude ) ); // phpcs:ignore WordPressVIPMinimum.Performance.WPQueryParams.PostNotIn_post__not_in -- at most a page's feed posts plus 50 ids.
 		}
 
-		return array_values( Hydrator::prime( new WP_Query( $args ) ) );
+		return $args;
 	}
 }

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Blocks\Feed;
 
 use Switchboard\Feed\ReasonText;
+use Switchboard\Feed\RecentPosts;
 use WP_Post;
 use WP_Query;
 
@@ -175,31 +176,15 @@ final class ViewModel {
 	 * @return array<string, mixed>
 	 */
 	public static function query_args( array $attributes, int $current_post_id, array $exclude = array(), ?int $count = null ): array {
-		$args   = array(
-			'post_type'              => 'post',
-			'post_status'            => 'publish',
-			'has_password'           => false,
-			'posts_per_page'         => min( self::COUNT_MAX, max( self::COUNT_MIN, $count ?? self::count( $attributes ) ) ), // phpcs:ignore WordPress.WP.PostsPerPage.posts_per_page_posts_per_page -- at most COUNT_MAX (12).
-			'ignore_sticky_posts'    => true,
-			'no_found_rows'          => true,
-			'update_post_term_cache' => true,
-			'orderby'                => 'popular' === self::one_of( $attributes['fallback'] ?? null, self::FALLBACKS )
-				? array(
-					'comment_count' => 'DESC',
-					'date'          => 'DESC',
-				)
-				: array(
-					'date' => 'DESC',
-					'ID'   => 'DESC',
-				),
-		);
 		$not_in = $exclude;
 		if ( $current_post_id > 0 ) {
 			$not_in[] = $current_post_id;
 		}
-		if ( array() !== $not_in ) {
-			$args['post__not_in'] = array_values( array_unique( $not_in ) );
-		}
+		$args  = RecentPosts::query_args(
+			min( self::COUNT_MAX, max( self::COUNT_MIN, $count ?? self::count( $attributes ) ) ),
+			$not_in,
+			self::one_of( $attributes['fallback'] ?? null, self::FALLBACKS )
+		);
 		$args += Scope::from_attributes( $attributes )->query_args();
 
 		/**

@@ -109,7 +109,8 @@ final class ViewModelTest extends BlockTestCase {
 			42
 		);
 
-		$this->assertSame( 'post', $args['post_type'] );
+		// The feed's post types (filter switchboard_feed_post_types), as the personalized list has them.
+		$this->assertSame( array( 'post' ), $args['post_type'] );
 		$this->assertSame( 'publish', $args['post_status'] );
 		$this->assertFalse( $args['has_password'] );
 		$this->assertSame( 12, $args['posts_per_page'] );
