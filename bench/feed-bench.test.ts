@@ -11,17 +11,14 @@ import { describe, it } from 'node:test';
 import {
 	describeModes,
 	describeSetUp,
-	median,
 	parseModes,
-	parseWrk,
 	ratios,
 	render,
 	summarize,
-	toMilliseconds,
-	type WrkRun,
 } from './feed-gateway';
 import { added, builtViewFiles, isReact } from './feed-weight';
-import { gzipSize } from './search-weight';
+import { gzipSize } from './lib-page-scripts';
+import { median, parseWrk, toMilliseconds, type WrkRun } from './lib-wrk';
 
 const WRK_OUTPUT = `Running 8s test @ http://127.0.0.1:9200/wp-json/switchboard/v1/feed/personal
   2 threads and 8 connections

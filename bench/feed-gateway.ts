@@ -25,20 +25,12 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 
 import { option, show, table, verdict, writeReport } from './search-stats';
+import { runScript } from './lib-run';
+import { foldRounds, parseWrk, type WrkRounds, type WrkRun } from './lib-wrk';
 
 const ROOT = resolve( __dirname, '..' );
 /** A token lives at most 60 s (JwtSigner::MAX_TTL); a direct run must end well within it. */
 const MAX_DIRECT_SECONDS = 45;
-
-/** One wrk run, as `wrk --latency` prints it. */
-export interface WrkRun {
-	requestsPerSecond: number;
-	p50Ms: number;
-	p99Ms: number;
-	requests: number;
-	non2xx: number;
-	socketErrors: number;
-}
 
 /** What feed-personal.lua counted in one run. */
 export interface Modes {
@@ -51,8 +43,7 @@ export interface Modes {
 }
 
 /** The median of a scenario's rounds, with the run totals. */
-export interface ScenarioSummary extends WrkRun {
-	rounds: number;
+export interface ScenarioSummary extends WrkRounds {
 	modes: Modes | null;
 }
 
@@ -75,57 +66,6 @@ export const SCENARIOS: readonly { id: ScenarioId; label: string }[] = [
 ];
 
 /**
- * Milliseconds in a wrk duration such as `812.00us`, `44.10ms` or `1.02s`.
- *
- * @param value wrk's text.
- */
-export function toMilliseconds( value: string ): number {
-	const match = /^([\d.]+)(us|ms|s|m)$/.exec( value.trim() );
-	if ( ! match ) {
-		return Number.NaN;
-	}
-	const factors: Record< string, number > = {
-		us: 0.001,
-		ms: 1,
-		s: 1000,
-		m: 60000,
-	};
-	return Number( match[ 1 ] ) * factors[ match[ 2 ] ];
-}
-
-/**
- * Parses `wrk --latency` output (bench/report.ts reads the same; it runs as a script, so it cannot be imported).
- *
- * @param text wrk's standard output.
- */
-export function parseWrk( text: string ): WrkRun | null {
-	const rps = /^Requests\/sec:\s+([\d.]+)/m.exec( text );
-	const p50 = /^\s+50%\s+(\S+)/m.exec( text );
-	const p99 = /^\s+99%\s+(\S+)/m.exec( text );
-	const requests = /^\s+(\d+) requests in/m.exec( text );
-	if ( ! rps || ! p50 || ! p99 || ! requests ) {
-		return null;
-	}
-	const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec( text );
-	const socket =
-		/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
-			text
-		);
-	return {
-		requestsPerSecond: Number( rps[ 1 ] ),
-		p50Ms: toMilliseconds( p50[ 1 ] ),
-		p99Ms: toMilliseconds( p99[ 1 ] ),
-		requests: Number( requests[ 1 ] ),
-		non2xx: non2xx ? Number( non2xx[ 1 ] ) : 0,
-		socketErrors: socket
-			? socket
-					.slice( 1 )
-					.reduce( ( sum, count ) => sum + Number( count ), 0 )
-			: 0,
-	};
-}
-
-/**
  * The mode counts feed-personal.lua prints at the end of a run, or null when the line is missing.
  *
  * @param text wrk's standard output.
@@ -145,22 +85,6 @@ export function parseModes( text: string ): Modes | null {
 }
 
 /**
- * The median of some numbers (the mean of the middle two for an even count).
- *
- * @param values Numbers.
- */
-export function median( values: readonly number[] ): number {
-	if ( values.length === 0 ) {
-		return Number.NaN;
-	}
-	const sorted = [ ...values ].sort( ( a, b ) => a - b );
-	const middle = Math.floor( sorted.length / 2 );
-	return sorted.length % 2
-		? sorted[ middle ]
-		: ( sorted[ middle - 1 ] + sorted[ middle ] ) / 2;
-}
-
-/**
  * One scenario's rounds in one line of figures: medians of the rates and latencies, totals of the counts.
  *
  * @param runs  The rounds' wrk figures.
@@ -173,16 +97,8 @@ export function summarize(
 	if ( runs.length === 0 ) {
 		return null;
 	}
-	const sum = ( pick: ( run: WrkRun ) => number ) =>
-		runs.reduce( ( total, run ) => total + pick( run ), 0 );
 	return {
-		rounds: runs.length,
-		requestsPerSecond: median( runs.map( ( r ) => r.requestsPerSecond ) ),
-		p50Ms: median( runs.map( ( r ) => r.p50Ms ) ),
-		p99Ms: median( runs.map( ( r ) => r.p99Ms ) ),
-		requests: sum( ( r ) => r.requests ),
-		non2xx: sum( ( r ) => r.non2xx ),
-		socketErrors: sum( ( r ) => r.socketErrors ),
+		...foldRounds( runs ),
 		modes:
 			modes.length === 0
 				? null
@@ -688,10 +604,5 @@ async function main(): Promise< void > {
 
 // Run as a script; imported (by the tests), it only provides its helpers.
 if ( require.main === module ) {
-	main().catch( ( error: unknown ) => {
-		process.stderr.write(
-			`feed-gateway: ${ error instanceof Error ? ( error.stack ?? error.message ) : String( error ) }\n`
-		);
-		process.exit( 1 );
-	} );
+	runScript( 'feed-gateway', main );
 }

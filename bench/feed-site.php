@@ -26,23 +26,13 @@
 
 declare( strict_types=1 );
 
-use Switchboard\Events\ContentEvents;
-use Switchboard\Events\Signature;
-use Switchboard\Gateway\CircuitBreaker;
-use Switchboard\Gateway\ServiceClient;
-use Switchboard\Gateway\ServiceRegistry;
-use Switchboard\Identity\ServiceIdentity;
+require_once __DIR__ . '/lib-site.php';
 
 ( static function ( array $argv ): void {
-	$fail       = static function ( string $message ): void {
-		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite -- a CLI script's standard error.
-		fwrite( STDERR, 'bench: ' . $message . "\n" );
-		exit( 1 );
-	};
 	$visitors   = isset( $argv[1] ) ? (int) $argv[1] : 200;
 	$pages_only = 'pages-only' === ( $argv[2] ?? '' );
 	if ( $visitors < 0 || $visitors > 100000 ) {
-		$fail( 'VISITORS is a count from 0 to 100000' );
+		switchboard_bench_fail( 'VISITORS is a count from 0 to 100000' );
 	}
 
 	$admin = get_user_by( 'login', 'admin' );
@@ -66,25 +56,7 @@ use Switchboard\Identity\ServiceIdentity;
 		'none' => '',
 	) as $name => $content ) {
 		// A second call (pages-only, after a failed fill) keeps the pages the first one made.
-		$existing = get_page_by_path( 'bench-feed-' . $name );
-		if ( $existing instanceof WP_Post ) {
-			$urls[ $name ] = (string) get_permalink( $existing );
-			continue;
-		}
-		$id = wp_insert_post(
-			array(
-				'post_type'    => 'page',
-				'post_status'  => 'publish',
-				'post_title'   => 'Bench feed ' . $name,
-				'post_name'    => 'bench-feed-' . $name,
-				'post_content' => $intro . $content,
-			),
-			true
-		);
-		if ( is_wp_error( $id ) ) {
-			$fail( 'cannot create the ' . $name . ' page: ' . $id->get_error_message() );
-		}
-		$urls[ $name ] = (string) get_permalink( $id );
+		$urls[ $name ] = switchboard_bench_page( 'bench-feed-' . $name, 'Bench feed ' . $name, $intro . $content, true );
 	}
 	if ( $pages_only ) {
 		echo wp_json_encode( array( 'pages' => $urls ) ) . "\n";
@@ -93,65 +65,11 @@ use Switchboard\Identity\ServiceIdentity;
 
 	// No user from here on: the service's profile key is then the visitor id, never `u:<admin>`.
 	wp_set_current_user( 0 );
-	$registry = new ServiceRegistry();
-	$service  = $registry->get( 'feed' );
-	if ( null === $service || ! $service->is_configured() ) {
-		$fail( 'the feed service is not configured (SWITCHBOARD_FEED_URL)' );
-	}
-	$file      = WP_PLUGIN_DIR . '/switchboard/switchboard.php';
-	$client    = new ServiceClient( CircuitBreaker::configured(), $registry, ( new ServiceIdentity( $file ) )->request_signer() );
-	$signature = new Signature();
-
-	$ids     = array_map(
-		'intval',
-		get_posts(
-			array(
-				'post_type'      => 'post',
-				'post_status'    => 'publish',
-				'posts_per_page' => -1,
-				'orderby'        => 'ID',
-				'order'          => 'ASC',
-				'fields'         => 'ids',
-			)
-		)
-	);
-	$via     = 'index';
-	$indexed = 0;
-	foreach ( array_chunk( $ids, 100 ) as $chunk ) {
-		$documents = array();
-		foreach ( $chunk as $id ) {
-			$post = get_post( $id );
-			if ( $post instanceof WP_Post ) {
-				$documents[] = ContentEvents::payload( $post );
-			}
-		}
-		if ( 'index' === $via ) {
-			$result = $client->request( $service, 'POST', '/v1/index/documents', array(), array( 'documents' => $documents ) );
-			if ( is_wp_error( $result ) && 404 === (int) ( $result->get_error_data()['status'] ?? 0 ) ) {
-				$via = 'events';
-			} elseif ( is_wp_error( $result ) ) {
-				$fail( 'POST /v1/index/documents: ' . $result->get_error_message() );
-			} else {
-				$indexed += (int) ( $result['indexed'] ?? count( $documents ) );
-				continue;
-			}
-		}
-		foreach ( $documents as $document ) {
-			$envelope = array(
-				'id'   => wp_generate_uuid4(),
-				'type' => 'post.published',
-				'data' => $document,
-			);
-			$body     = (string) wp_json_encode( $envelope );
-			$result   = $client->request( $service, 'POST', '/events', array(), $envelope, $signature->headers( 'feed', $envelope['id'], $body ) );
-			if ( is_wp_error( $result ) ) {
-				$fail( 'POST /events: ' . $result->get_error_message() );
-			}
-			++$indexed;
-		}
-	}
-	$manifest  = $client->request( $service, 'GET', '/v1/index/manifest' );
-	$catalogue = is_wp_error( $manifest ) || ! is_numeric( $manifest['total'] ?? null ) ? null : (int) $manifest['total'];
+	list( $service, $client ) = switchboard_bench_service( 'feed', 'SWITCHBOARD_FEED_URL' );
+	$ids                      = switchboard_bench_post_ids();
+	$filled                   = switchboard_bench_fill( $service, $client, $ids );
+	$manifest                 = $client->request( $service, 'GET', '/v1/index/manifest' );
+	$catalogue                = is_wp_error( $manifest ) || ! is_numeric( $manifest['total'] ?? null ) ? null : (int) $manifest['total'];
 
 	/*
 	 * Readers with a favourite category: visitor i reads 9 posts of category i mod C and 3 others, so each
@@ -222,8 +140,8 @@ use Switchboard\Identity\ServiceIdentity;
 	echo wp_json_encode(
 		array(
 			'pages'     => $urls,
-			'indexed'   => $indexed,
-			'via'       => $via,
+			'indexed'   => $filled['indexed'],
+			'via'       => $filled['via'],
 			'catalogue' => $catalogue,
 			'visitors'  => $visitors,
 			'signals'   => $signals,

@@ -3,8 +3,8 @@
  * network requests: two pages that differ only by the block (bench/feed-site.php made them), each loaded in
  * a fresh context (nothing cached, no consent given: what ships to every visitor).
  *
- * Every script response is classified by where it comes from (bench/search-weight.ts's originOf): the
- * switchboard plugin (the block's own code: plugin/build/feed/view.js and any chunk of its own), WordPress
+ * Every script response is classified by where it comes from (bench/lib-page-scripts.ts's originOf, as for
+ * bench/search-weight.ts): the switchboard plugin (the block's own code: plugin/build/feed/view.js and any chunk of its own), WordPress
  * (wp-includes: the shared runtime, @wordpress/interactivity, api-fetch and what they pull in), the theme,
  * anything else. The block's cost is what its page downloads that the page without it does not. Next to
  * that, every built file of the block's front end (plugin/build/feed/*.js but the editor's index.js), since
@@ -18,28 +18,21 @@ import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
 
 import {
-	launchChromium,
-	option,
-	show,
-	table,
-	verdict,
-	writeReport,
-} from './search-stats';
-import { gzipSize, originOf } from './search-weight';
+	gzipSize,
+	ORIGIN_COLUMNS,
+	type Origin,
+	weighPage,
+	weightOptions,
+	withChromium,
+	type Script,
+	shortName,
+} from './lib-page-scripts';
+import { runScript } from './lib-run';
+import { show, table, verdict, writeReport } from './search-stats';
 
 const ROOT = resolve( __dirname, '..' );
 /** Target for the block's own code, gzipped (issue 6). */
 export const TARGET_OWN_BYTES = 3 * 1024;
-
-type Origin = ReturnType< typeof originOf >;
-
-/** One script the page downloaded. */
-interface Script {
-	url: string;
-	origin: Origin;
-	bytes: number;
-	gzip: number;
-}
 
 /** What one page downloaded, and what its HTML declares. */
 interface PageWeight {
@@ -122,104 +115,63 @@ async function weigh(
 	name: string,
 	url: string
 ): Promise< PageWeight > {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const pending: Promise< Script | null >[] = [];
-	page.on( 'response', ( response ) => {
-		const request = response.request();
-		const type = response.headers()[ 'content-type' ] ?? '';
-		if (
-			! /^https?:/.test( response.url() ) ||
-			( request.resourceType() !== 'script' &&
-				! /javascript/.test( type ) )
-		) {
-			return;
+	const { scripts, found } = await weighPage(
+		browser,
+		url,
+		async ( page ) => {
+			// Modules imported after hydration (a chunk on first idle, say) arrive after the first network idle.
+			await page.waitForTimeout( 1000 );
+			await page.waitForLoadState( 'networkidle' );
+			return page.evaluate( () => {
+				const names: string[] = [];
+				document
+					.querySelectorAll( 'script[id]' )
+					.forEach( ( s ) => names.push( s.id ) );
+				document
+					.querySelectorAll(
+						'script[src], link[rel="modulepreload"]'
+					)
+					.forEach( ( s ) =>
+						names.push(
+							s.getAttribute( 'src' ) ??
+								s.getAttribute( 'href' ) ??
+								''
+						)
+					);
+				const map = document.querySelector(
+					'script[type="importmap"]'
+				);
+				try {
+					const parsed = JSON.parse( map?.textContent ?? '{}' ) as {
+						imports?: Record< string, string >;
+					};
+					names.push( ...Object.keys( parsed.imports ?? {} ) );
+				} catch {
+					// A page without a valid import map declares no module ids.
+				}
+				return {
+					declared: names,
+					hasBlock:
+						document.querySelector(
+							'.wp-block-switchboard-feed'
+						) !== null,
+				};
+			} );
 		}
-		pending.push(
-			response
-				.body()
-				.then( ( body ) => ( {
-					url: response.url(),
-					origin: originOf( response.url() ),
-					bytes: body.length,
-					gzip: gzipSize( body ),
-				} ) )
-				.catch( () => null )
-		);
-	} );
-	await page.goto( url, { waitUntil: 'networkidle' } );
-	// Modules imported after hydration (a chunk on first idle, say) arrive after the first network idle.
-	await page.waitForTimeout( 1000 );
-	await page.waitForLoadState( 'networkidle' );
-	const { declared, hasBlock } = await page.evaluate( () => {
-		const names: string[] = [];
-		document
-			.querySelectorAll( 'script[id]' )
-			.forEach( ( s ) => names.push( s.id ) );
-		document
-			.querySelectorAll( 'script[src], link[rel="modulepreload"]' )
-			.forEach( ( s ) =>
-				names.push(
-					s.getAttribute( 'src' ) ?? s.getAttribute( 'href' ) ?? ''
-				)
-			);
-		const map = document.querySelector( 'script[type="importmap"]' );
-		try {
-			const parsed = JSON.parse( map?.textContent ?? '{}' ) as {
-				imports?: Record< string, string >;
-			};
-			names.push( ...Object.keys( parsed.imports ?? {} ) );
-		} catch {
-			// A page without a valid import map declares no module ids.
-		}
-		return {
-			declared: names,
-			hasBlock:
-				document.querySelector( '.wp-block-switchboard-feed' ) !== null,
-		};
-	} );
-	await context.close();
-	const scripts = ( await Promise.all( pending ) ).filter(
-		( s ): s is Script => s !== null
 	);
-	return { page: name, url, scripts, declared, hasBlock };
-}
-
-/**
- * A script's name for the report: its path from wp-content or wp-includes on.
- *
- * @param url Script URL.
- */
-function shortName( url: string ): string {
-	const { pathname, search } = new URL( url );
-	const at = pathname.search( /\/wp-(content|includes)\// );
-	return `${ at >= 0 ? pathname.slice( at + 1 ) : pathname }${ search.replace( /[?&]ver=[^&]*/, '' ) }`;
+	return { page: name, url, scripts, ...found };
 }
 
 async function main(): Promise< void > {
-	const argv = process.argv.slice( 2 );
-	const urls = {
-		feed: option( argv, 'feed', '' ),
-		none: option( argv, 'none', '' ),
-	};
-	if ( ! Object.values( urls ).every( ( u ) => /^https?:\/\//.test( u ) ) ) {
-		throw new Error(
-			'usage: tsx bench/feed-weight.ts --feed URL --none URL'
-		);
-	}
-	const out = resolve(
-		ROOT,
-		option( argv, 'out', 'artifacts/bench/feed-weight' )
+	const { urls, out } = weightOptions(
+		process.argv.slice( 2 ),
+		[ 'feed', 'none' ],
+		'feed-weight'
 	);
-	const browser = await launchChromium();
-	let feed: PageWeight;
-	let none: PageWeight;
-	try {
-		feed = await weigh( browser, 'one switchboard/feed block', urls.feed );
-		none = await weigh( browser, 'no feed block', urls.none );
-	} finally {
-		await browser.close();
-	}
+	const [ feed, none ] = await withChromium( async ( browser ) => [
+		await weigh( browser, 'one switchboard/feed block', urls.feed ),
+		await weigh( browser, 'no feed block', urls.none ),
+	] );
 	if ( ! feed.hasBlock ) {
 		throw new Error(
 			`the page ${ urls.feed } has no .wp-block-switchboard-feed element: the block did not render`
@@ -247,9 +199,7 @@ async function main(): Promise< void > {
 		table(
 			[
 				'page',
-				'switchboard plugin',
-				'WordPress (wp-includes)',
-				'theme and other',
+				...ORIGIN_COLUMNS,
 				'total downloaded',
 				'script requests',
 			],
@@ -336,10 +286,5 @@ async function main(): Promise< void > {
 
 // Run as a script; imported (by the tests), it only provides its helpers.
 if ( require.main === module ) {
-	main().catch( ( error: unknown ) => {
-		process.stderr.write(
-			`feed-weight: ${ error instanceof Error ? ( error.stack ?? error.message ) : String( error ) }\n`
-		);
-		process.exit( 1 );
-	} );
+	runScript( 'feed-weight', main );
 }

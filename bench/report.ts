@@ -7,20 +7,10 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** One wrk run. */
-export interface Run {
-	requestsPerSecond: number;
-	p50Ms: number;
-	p99Ms: number;
-	requests: number;
-	non2xx: number;
-	socketErrors: number;
-}
+import { foldRounds, parseWrk, type WrkRounds, type WrkRun } from './lib-wrk';
 
 /** The median of the rounds of one scenario and variant. */
-export interface Summary extends Run {
-	rounds: number;
-}
+export type Summary = WrkRounds;
 
 const SCENARIOS = [
 	{ id: 'constant', label: '(a) constant REST route (ceiling)' },
@@ -43,74 +33,12 @@ const SCENARIOS = [
 type ScenarioId = ( typeof SCENARIOS )[ number ][ 'id' ];
 
 /**
- * Milliseconds in a wrk duration such as `812.00us`, `44.10ms` or `1.02s`.
- *
- * @param value wrk's text.
- */
-export function toMilliseconds( value: string ): number {
-	const match = /^([\d.]+)(us|ms|s|m)$/.exec( value.trim() );
-	if ( ! match ) {
-		return Number.NaN;
-	}
-	const amount = Number( match[ 1 ] );
-	const unit = match[ 2 ];
-	const factors: Record< string, number > = {
-		us: 0.001,
-		ms: 1,
-		s: 1000,
-		m: 60000,
-	};
-	return amount * ( factors[ unit ] ?? Number.NaN );
-}
-
-/**
- * Parses `wrk --latency` output.
- *
- * @param text wrk's standard output.
- */
-export function parseWrk( text: string ): Run | null {
-	const rps = /^Requests\/sec:\s+([\d.]+)/m.exec( text );
-	const p50 = /^\s+50%\s+(\S+)/m.exec( text );
-	const p99 = /^\s+99%\s+(\S+)/m.exec( text );
-	const requests = /^\s+(\d+) requests in/m.exec( text );
-	if ( ! rps || ! p50 || ! p99 || ! requests ) {
-		return null;
-	}
-	const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec( text );
-	const socket =
-		/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(
-			text
-		);
-	return {
-		requestsPerSecond: Number( rps[ 1 ] ),
-		p50Ms: toMilliseconds( p50[ 1 ] ),
-		p99Ms: toMilliseconds( p99[ 1 ] ),
-		requests: Number( requests[ 1 ] ),
-		non2xx: non2xx ? Number( non2xx[ 1 ] ) : 0,
-		socketErrors: socket
-			? socket
-					.slice( 1 )
-					.map( Number )
-					.reduce( ( sum, count ) => sum + count, 0 )
-			: 0,
-	};
-}
-
-function median( values: number[] ): number {
-	const sorted = [ ...values ].sort( ( a, b ) => a - b );
-	const middle = Math.floor( sorted.length / 2 );
-	return sorted.length % 2
-		? sorted[ middle ]
-		: ( sorted[ middle - 1 ] + sorted[ middle ] ) / 2;
-}
-
-/**
  * The median of each scenario and variant found in a folder of wrk outputs.
  *
  * @param dir Folder.
  */
 export function summarize( dir: string ): Map< string, Summary > {
-	const runs = new Map< string, Run[] >();
+	const runs = new Map< string, WrkRun[] >();
 	for ( const file of readdirSync( dir ) ) {
 		const match = /^([a-z-]+)\.([a-z]+)\.(\d+)\.txt$/.exec( file );
 		if ( ! match ) {
@@ -126,20 +54,7 @@ export function summarize( dir: string ): Map< string, Summary > {
 
 	const summaries = new Map< string, Summary >();
 	for ( const [ key, list ] of runs ) {
-		summaries.set( key, {
-			rounds: list.length,
-			requestsPerSecond: median(
-				list.map( ( run ) => run.requestsPerSecond )
-			),
-			p50Ms: median( list.map( ( run ) => run.p50Ms ) ),
-			p99Ms: median( list.map( ( run ) => run.p99Ms ) ),
-			requests: list.reduce( ( sum, run ) => sum + run.requests, 0 ),
-			non2xx: list.reduce( ( sum, run ) => sum + run.non2xx, 0 ),
-			socketErrors: list.reduce(
-				( sum, run ) => sum + run.socketErrors,
-				0
-			),
-		} );
+		summaries.set( key, foldRounds( list ) );
 	}
 	return summaries;
 }

@@ -4,12 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { type PageRecord, showsQuery, timingsOf } from './search-browser';
 import { sample, serviceFigures } from './search-native';
 import { latency, option, percentile, table } from './search-stats';
-import { gzipSize, originOf } from './search-weight';
+import {
+	gzipSize,
+	originOf,
+	weightOptions,
+	shortName,
+} from './lib-page-scripts';
 
 describe( 'search-stats', () => {
 	it( 'takes percentiles by nearest rank, never interpolating', () => {
@@ -151,5 +157,46 @@ describe( 'search-weight', () => {
 		const gzip = spawnSync( 'gzip', [ '-9c' ], { input: text } );
 		assert.equal( gzip.status, 0 );
 		assert.equal( gzipSize( text ), gzip.stdout.length );
+	} );
+
+	it( 'reads each compared page URL and the report path, and refuses a missing or non-http URL', () => {
+		const argv = [
+			'--core',
+			'http://x.test/core/',
+			'--none=https://x.test/',
+		];
+		const { urls, out } = weightOptions( argv, [ 'core', 'none' ], 'w' );
+		assert.deepEqual( urls, {
+			core: 'http://x.test/core/',
+			none: 'https://x.test/',
+		} );
+		assert.equal( out, resolve( __dirname, '..', 'artifacts/bench/w' ) );
+		assert.equal(
+			weightOptions( [ ...argv, '--out=/tmp/x' ], [ 'core' ], 'w' ).out,
+			'/tmp/x'
+		);
+		assert.throws(
+			() => weightOptions( argv, [ 'core', 'switchboard' ], 'w' ),
+			/^Error: usage: tsx bench\/w\.ts --core URL --switchboard URL$/
+		);
+		assert.throws(
+			() =>
+				weightOptions(
+					[ '--core', 'file:///etc/passwd' ],
+					[ 'core' ],
+					'w'
+				),
+			/usage: /
+		);
+	} );
+
+	it( 'names a script by its path from wp-content or wp-includes, without the version', () => {
+		assert.equal(
+			shortName(
+				'http://x.test/blog/wp-includes/js/dist/a.min.js?ver=6.8'
+			),
+			'wp-includes/js/dist/a.min.js'
+		);
+		assert.equal( shortName( 'http://cdn.test/lib.js' ), '/lib.js' );
 	} );
 } );

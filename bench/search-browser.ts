@@ -33,6 +33,7 @@ import {
 	verdict,
 	writeReport,
 } from './search-stats';
+import { runScript } from './lib-run';
 
 const ROOT = resolve( __dirname, '..' );
 const TARGET_P95_MS = 150;
@@ -477,10 +478,5 @@ async function main(): Promise< void > {
 
 // Run as a script; imported (by the tests), it only provides its helpers.
 if ( require.main === module ) {
-	main().catch( ( error: unknown ) => {
-		process.stderr.write(
-			`search-browser: ${ error instanceof Error ? ( error.stack ?? error.message ) : String( error ) }\n`
-		);
-		process.exit( 1 );
-	} );
+	runScript( 'search-browser', main );
 }

@@ -35,6 +35,7 @@ import {
 	verdict,
 	writeReport,
 } from './search-stats';
+import { runScript } from './lib-run';
 
 const ROOT = resolve( __dirname, '..' );
 /** How many generated queries the sample is drawn from (the service bench times at least 500). */
@@ -413,10 +414,5 @@ async function main(): Promise< void > {
 
 // Run as a script; imported (by the tests), it only provides its helpers.
 if ( require.main === module ) {
-	main().catch( ( error: unknown ) => {
-		process.stderr.write(
-			`search-native: ${ error instanceof Error ? error.message : String( error ) }\n`
-		);
-		process.exit( 1 );
-	} );
+	runScript( 'search-native', main, false );
 }

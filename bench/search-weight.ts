@@ -11,38 +11,24 @@
  *
  * Usage: tsx bench/search-weight.ts --switchboard URL --core URL --none URL [--out=artifacts/bench/search-weight]
  */
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 
 import {
-	launchChromium,
-	option,
-	show,
-	table,
-	verdict,
-	writeReport,
-} from './search-stats';
+	gzipSize,
+	ORIGIN_COLUMNS,
+	type Origin,
+	ORIGINS,
+	weighPage,
+	weightOptions,
+	withChromium,
+	type Script,
+	shortName,
+} from './lib-page-scripts';
+import { runScript } from './lib-run';
+import { show, table, verdict, writeReport } from './search-stats';
 
-const ROOT = resolve( __dirname, '..' );
 /** Target for the block's own code, gzipped. */
 const TARGET_OWN_BYTES = 5 * 1024;
-
-type Origin = 'switchboard' | 'wordpress' | 'theme' | 'other';
-const ORIGINS: readonly Origin[] = [
-	'switchboard',
-	'wordpress',
-	'theme',
-	'other',
-];
-
-/** One script the page downloaded. */
-interface Script {
-	url: string;
-	origin: Origin;
-	bytes: number;
-	gzip: number;
-}
 
 /** What one page downloaded. */
 interface PageWeight {
@@ -52,34 +38,6 @@ interface PageWeight {
 	gzip: Record< Origin, number >;
 	inlineGzip: number;
 	inlineCount: number;
-}
-
-/**
- * Where a script comes from, by its URL path.
- *
- * @param url Script URL.
- */
-export function originOf( url: string ): Origin {
-	const path = new URL( url ).pathname;
-	if ( path.includes( '/wp-content/plugins/switchboard/' ) ) {
-		return 'switchboard';
-	}
-	if ( path.includes( '/wp-includes/' ) || path.includes( '/wp-admin/' ) ) {
-		return 'wordpress';
-	}
-	if ( path.includes( '/wp-content/themes/' ) ) {
-		return 'theme';
-	}
-	return 'other';
-}
-
-/**
- * gzip -9 size of some bytes (zlib's deflate at level 9 with gzip's header: what `gzip -9c` writes).
- *
- * @param data Bytes.
- */
-export function gzipSize( data: Buffer | string ): number {
-	return gzipSync( data, { level: 9 } ).length;
 }
 
 /**
@@ -94,58 +52,33 @@ async function weigh(
 	name: string,
 	url: string
 ): Promise< PageWeight > {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	const pending: Promise< Script | null >[] = [];
-	page.on( 'response', ( response ) => {
-		const request = response.request();
-		const type = response.headers()[ 'content-type' ] ?? '';
-		// Downloads only: blob: and data: scripts are made in memory (Chromium shows one on a browser's first page).
-		if (
-			! /^https?:/.test( response.url() ) ||
-			( request.resourceType() !== 'script' &&
-				! /javascript/.test( type ) )
-		) {
-			return;
+	const { scripts, found: inline } = await weighPage(
+		browser,
+		url,
+		async ( page ) => {
+			// The page's own block, not a search field the theme's header may hide behind a button.
+			const field = page
+				.locator(
+					'.wp-block-switchboard-search input[type="search"], .wp-block-post-content .wp-block-search input[type="search"]'
+				)
+				.filter( { visible: true } )
+				.first();
+			if ( ( await field.count() ) > 0 ) {
+				await field.click();
+				await page.keyboard.type( 'search', { delay: 80 } );
+				await page.waitForLoadState( 'networkidle' );
+				await page.waitForTimeout( 500 );
+			}
+			return page.evaluate( () =>
+				Array.from( document.querySelectorAll( 'script:not([src])' ) )
+					.filter(
+						( s ) =>
+							! /json/.test( s.getAttribute( 'type' ) ?? '' ) ||
+							s.getAttribute( 'type' ) === 'importmap'
+					)
+					.map( ( s ) => s.textContent ?? '' )
+			);
 		}
-		pending.push(
-			response
-				.body()
-				.then( ( body ) => ( {
-					url: response.url(),
-					origin: originOf( response.url() ),
-					bytes: body.length,
-					gzip: gzipSize( body ),
-				} ) )
-				.catch( () => null )
-		);
-	} );
-	await page.goto( url, { waitUntil: 'networkidle' } );
-	// The page's own block, not a search field the theme's header may hide behind a button.
-	const field = page
-		.locator(
-			'.wp-block-switchboard-search input[type="search"], .wp-block-post-content .wp-block-search input[type="search"]'
-		)
-		.filter( { visible: true } )
-		.first();
-	if ( ( await field.count() ) > 0 ) {
-		await field.click();
-		await page.keyboard.type( 'search', { delay: 80 } );
-		await page.waitForLoadState( 'networkidle' );
-		await page.waitForTimeout( 500 );
-	}
-	const inline = await page.evaluate( () =>
-		Array.from( document.querySelectorAll( 'script:not([src])' ) )
-			.filter(
-				( s ) =>
-					! /json/.test( s.getAttribute( 'type' ) ?? '' ) ||
-					s.getAttribute( 'type' ) === 'importmap'
-			)
-			.map( ( s ) => s.textContent ?? '' )
-	);
-	await context.close();
-	const scripts = ( await Promise.all( pending ) ).filter(
-		( s ): s is Script => s !== null
 	);
 	const gzip = Object.fromEntries(
 		ORIGINS.map( ( o ) => [ o, 0 ] )
@@ -163,48 +96,21 @@ async function weigh(
 	};
 }
 
-/**
- * A script's name for the report: its path from wp-content or wp-includes on.
- *
- * @param url Script URL.
- */
-function shortName( url: string ): string {
-	const { pathname, search } = new URL( url );
-	const at = pathname.search( /\/wp-(content|includes)\// );
-	return `${ at >= 0 ? pathname.slice( at + 1 ) : pathname }${ search.replace( /[?&]ver=[^&]*/, '' ) }`;
-}
-
 async function main(): Promise< void > {
-	const argv = process.argv.slice( 2 );
-	const urls = {
-		switchboard: option( argv, 'switchboard', '' ),
-		core: option( argv, 'core', '' ),
-		none: option( argv, 'none', '' ),
-	};
-	if ( ! Object.values( urls ).every( ( u ) => /^https?:\/\//.test( u ) ) ) {
-		throw new Error(
-			'usage: tsx bench/search-weight.ts --switchboard URL --core URL --none URL'
-		);
-	}
-	const out = resolve(
-		ROOT,
-		option( argv, 'out', 'artifacts/bench/search-weight' )
+	const { urls, out } = weightOptions(
+		process.argv.slice( 2 ),
+		[ 'switchboard', 'core', 'none' ],
+		'search-weight'
 	);
-	const browser = await launchChromium();
-	const pages: PageWeight[] = [];
-	try {
-		pages.push(
-			await weigh(
-				browser,
-				'switchboard/search (instant)',
-				urls.switchboard
-			)
-		);
-		pages.push( await weigh( browser, 'core/search', urls.core ) );
-		pages.push( await weigh( browser, 'no search block', urls.none ) );
-	} finally {
-		await browser.close();
-	}
+	const pages = await withChromium( async ( browser ) => [
+		await weigh(
+			browser,
+			'switchboard/search (instant)',
+			urls.switchboard
+		),
+		await weigh( browser, 'core/search', urls.core ),
+		await weigh( browser, 'no search block', urls.none ),
+	] );
 	const [ ours, core, none ] = pages;
 	const total = ( p: PageWeight ) =>
 		ORIGINS.reduce( ( sum, o ) => sum + p.gzip[ o ], 0 );
@@ -241,9 +147,7 @@ async function main(): Promise< void > {
 		table(
 			[
 				'page',
-				'switchboard plugin',
-				'WordPress (wp-includes)',
-				'theme and other',
+				...ORIGIN_COLUMNS,
 				'total downloaded',
 				'inline scripts (count)',
 				'script requests',
@@ -293,10 +197,5 @@ async function main(): Promise< void > {
 
 // Run as a script; imported (by the tests), it only provides its helpers.
 if ( require.main === module ) {
-	main().catch( ( error: unknown ) => {
-		process.stderr.write(
-			`search-weight: ${ error instanceof Error ? ( error.stack ?? error.message ) : String( error ) }\n`
-		);
-		process.exit( 1 );
-	} );
+	runScript( 'search-weight', main );
 }

@@ -21,8 +21,15 @@ import {
 import { formatPercent, formatTime } from './format';
 import { useFeedStats } from './use-feed-stats';
 
-export function FeedStatsPanel() {
-	const { report, error, loading, refresh } = useFeedStats();
+type Props = {
+	/** Whether the feed service has a URL; undefined while the health report loads. */
+	configured?: boolean;
+};
+
+export function FeedStatsPanel( { configured }: Props ) {
+	const { report, error, loading, refresh } = useFeedStats(
+		configured === true
+	);
 	const stats = report?.stats ?? null;
 
 	return (
@@ -34,7 +41,7 @@ export function FeedStatsPanel() {
 				<Button
 					variant="tertiary"
 					onClick={ refresh }
-					disabled={ loading }
+					disabled={ loading || configured !== true }
 					accessibleWhenDisabled
 				>
 					{ __( 'Refresh', 'switchboard' ) }
@@ -42,6 +49,14 @@ export function FeedStatsPanel() {
 			</CardHeader>
 			<CardBody>
 				<div aria-busy={ loading }>
+					{ configured === false && (
+						<p>
+							{ __(
+								'Set the feed service’s address above to see what it has learned and how personalized feeds compare with the holdout.',
+								'switchboard'
+							) }
+						</p>
+					) }
 					{ loading && stats === null && error === null && (
 						<p className="switchboard-settings__loading">
 							<Spinner />{ ' ' }

@@ -99,7 +99,13 @@ export function SettingsScreen() {
 
 			<FeedCataloguePanel announce={ announce } />
 
-			<FeedStatsPanel />
+			<FeedStatsPanel
+				configured={
+					health?.services.find(
+						( service ) => service.id === 'feed'
+					)?.configured
+				}
+			/>
 		</div>
 	);
 }

@@ -16,10 +16,14 @@ export type FeedStatsState = {
 	refresh: () => void;
 };
 
-export function useFeedStats(): FeedStatsState {
+/**
+ * @param enabled Whether to read: false while the feed service has no URL (there is nothing to ask, and a
+ *                503 on every visit to the screen would read as an outage).
+ */
+export function useFeedStats( enabled = true ): FeedStatsState {
 	const [ report, setReport ] = useState< FeedStatsReport | null >( null );
 	const [ error, setError ] = useState< string | null >( null );
-	const [ loading, setLoading ] = useState( true );
+	const [ loading, setLoading ] = useState( enabled );
 	const current = useRef< AbortController | null >( null );
 
 	const refresh = useCallback( () => {
@@ -48,9 +52,13 @@ export function useFeedStats(): FeedStatsState {
 	}, [] );
 
 	useEffect( () => {
+		if ( ! enabled ) {
+			setLoading( false );
+			return;
+		}
 		refresh();
 		return () => current.current?.abort();
-	}, [ refresh ] );
+	}, [ enabled, refresh ] );
 
 	return { report, error, loading, refresh };
 }

@@ -3,7 +3,12 @@
  * anything is saved), a connection test that reports the gateway's error, and no accessibility violation.
  */
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
-import { test, expect, expectAccessible } from '../support/test';
+import {
+	test,
+	expect,
+	expectAccessible,
+	forgiveHttpErrors,
+} from '../support/test';
 
 /** A port nothing listens on: connections are refused at once. */
 const UNREACHABLE = 'http://127.0.0.1:9';
@@ -63,6 +68,7 @@ test.describe( 'Settings → Switchboard', () => {
 	test( 'refuses an invalid URL and saves a valid one', async ( {
 		admin,
 		page,
+		pageErrors,
 		requestUtils,
 	} ) => {
 		await admin.visitAdminPage( 'options-general.php', 'page=switchboard' );
@@ -104,6 +110,13 @@ test.describe( 'Settings → Switchboard', () => {
 		await expect(
 			page.getByRole( 'region', { name: 'Feed', exact: true } )
 		).toContainText( 'http://feed.internal:3000/v1' );
+		// A feed service with an address is asked for its statistics; this one cannot be reached (503).
+		await expect(
+			page.getByRole( 'alert' ).filter( {
+				hasText: 'The feed statistics could not be loaded',
+			} )
+		).toBeVisible();
+		forgiveHttpErrors( pageErrors, 503, /admin\/feed\/stats/ );
 	} );
 
 	test( 'a connection test of an unreachable service shows the error', async ( {

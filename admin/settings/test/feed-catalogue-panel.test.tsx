@@ -3,7 +3,7 @@
  * and never the search routes.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 
 import {
 	feedSyncAction,
@@ -14,7 +14,8 @@ import {
 	startSearchSync,
 } from '../api';
 import { FeedCataloguePanel } from '../feed-catalogue-panel';
-import type { SyncAnswer, SyncJob, SyncReport } from '../types';
+import type { SyncJob, SyncReport } from '../types';
+import { settle, syncAnswer, syncJob, syncReport } from './sync-fixtures';
 
 jest.mock( '../api', () => ( {
 	fetchFeedSync: jest.fn(),
@@ -28,58 +29,12 @@ const mockedFetch = jest.mocked( fetchFeedSync );
 const mockedStart = jest.mocked( startFeedSync );
 const mockedAction = jest.mocked( feedSyncAction );
 
-function job( overrides: Partial< SyncJob > = {} ): SyncJob {
-	return {
-		id: 'job-feed',
-		mode: 'reindex',
-		status: 'running',
-		cursor: 0,
-		processed: 0,
-		total: 80,
-		index_total: null,
-		counts: {
-			indexed: 0,
-			skipped: 0,
-			rejected: 0,
-			removed: 0,
-			missing: 0,
-			stale: 0,
-			extra: 0,
-		},
-		fixed: { missing: [], stale: [], extra: [] },
-		rejected: [],
-		steps: 0,
-		started_at: 1700000000,
-		updated_at: 1700000000,
-		finished_at: null,
-		error: null,
-		...overrides,
-	};
-}
-
-function report( overrides: Partial< SyncReport > = {} ): SyncReport {
-	return {
-		job: null,
-		busy: false,
-		published: 80,
-		index: 0,
-		index_error: null,
-		...overrides,
-	};
-}
-
-const answer = ( state: SyncJob ): SyncAnswer => ( {
-	job: state,
-	busy: false,
-} );
-
-async function settle() {
-	for ( let i = 0; i < 10; i++ ) {
-		await act( async () => {
-			await Promise.resolve();
-		} );
-	}
-}
+// The feed's own job id and a smaller site, so nothing here can pass on the search panel's figures.
+const job = ( overrides: Partial< SyncJob > = {} ) =>
+	syncJob( { id: 'job-feed', total: 80, ...overrides } );
+const report = ( overrides: Partial< SyncReport > = {} ) =>
+	syncReport( { published: 80, index: 0, ...overrides } );
+const answer = ( state: SyncJob ) => syncAnswer( state );
 
 describe( 'FeedCataloguePanel', () => {
 	beforeEach( () => {

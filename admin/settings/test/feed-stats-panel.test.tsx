@@ -3,11 +3,12 @@
  * counts and the lift; a clear alert when the service is down, which clears numbers shown before.
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 
 import { fetchFeedStats } from '../api';
 import { FeedStatsPanel } from '../feed-stats-panel';
 import type { FeedStatsReport } from '../types';
+import { settle } from './sync-fixtures';
 
 jest.mock( '../api', () => ( {
 	fetchFeedStats: jest.fn(),
@@ -30,14 +31,6 @@ const REPORT: FeedStatsReport = {
 	generated_at: 1700000000,
 };
 
-async function settle() {
-	for ( let i = 0; i < 10; i++ ) {
-		await act( async () => {
-			await Promise.resolve();
-		} );
-	}
-}
-
 describe( 'FeedStatsPanel', () => {
 	beforeEach( () => {
 		mockedFetch.mockReset();
@@ -45,7 +38,7 @@ describe( 'FeedStatsPanel', () => {
 
 	it( 'shows the counts, the lift and a table of the modes', async () => {
 		mockedFetch.mockResolvedValue( REPORT );
-		render( <FeedStatsPanel /> );
+		render( <FeedStatsPanel configured /> );
 		await settle();
 
 		expect(
@@ -96,7 +89,7 @@ describe( 'FeedStatsPanel', () => {
 			...REPORT,
 			stats: { ...REPORT.stats, lift: null, holdout_share: null },
 		} );
-		render( <FeedStatsPanel /> );
+		render( <FeedStatsPanel configured /> );
 		await settle();
 		expect(
 			screen.getByText( 'Lift of personalized over holdout' ).nextSibling
@@ -113,7 +106,7 @@ describe( 'FeedStatsPanel', () => {
 			message: 'The service could not be reached.',
 			data: { status: 503 },
 		} );
-		render( <FeedStatsPanel /> );
+		render( <FeedStatsPanel configured /> );
 		await settle();
 		expect( screen.getByRole( 'table' ) ).toBeTruthy();
 

@@ -7,7 +7,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 
 import { fetchSearchSync, searchSyncAction, startSearchSync } from '../api';
 import { SearchIndexPanel } from '../search-index-panel';
-import type { SyncAnswer, SyncJob, SyncReport } from '../types';
+import type { SyncAnswer } from '../types';
+import { settle, syncAnswer, syncJob, syncReport } from './sync-fixtures';
 
 jest.mock( '../api', () => ( {
 	fetchSearchSync: jest.fn(),
@@ -18,59 +19,6 @@ const mockedFetch = jest.mocked( fetchSearchSync );
 const mockedStart = jest.mocked( startSearchSync );
 const mockedAction = jest.mocked( searchSyncAction );
 
-function job( overrides: Partial< SyncJob > = {} ): SyncJob {
-	return {
-		id: 'job-1',
-		mode: 'reindex',
-		status: 'running',
-		cursor: 0,
-		processed: 0,
-		total: 200,
-		index_total: null,
-		counts: {
-			indexed: 0,
-			skipped: 0,
-			rejected: 0,
-			removed: 0,
-			missing: 0,
-			stale: 0,
-			extra: 0,
-		},
-		fixed: { missing: [], stale: [], extra: [] },
-		rejected: [],
-		steps: 0,
-		started_at: 1700000000,
-		updated_at: 1700000000,
-		finished_at: null,
-		error: null,
-		...overrides,
-	};
-}
-
-function report( overrides: Partial< SyncReport > = {} ): SyncReport {
-	return {
-		job: null,
-		busy: false,
-		published: 200,
-		index: 150,
-		index_error: null,
-		...overrides,
-	};
-}
-
-const answer = ( state: SyncJob, busy = false ): SyncAnswer => ( {
-	job: state,
-	busy,
-} );
-
-async function settle() {
-	for ( let i = 0; i < 10; i++ ) {
-		await act( async () => {
-			await Promise.resolve();
-		} );
-	}
-}
-
 describe( 'SearchIndexPanel', () => {
 	beforeEach( () => {
 		mockedFetch.mockReset();
@@ -80,7 +28,7 @@ describe( 'SearchIndexPanel', () => {
 
 	it( 'shows both counts, runs a re-index step by step and reports it', async () => {
 		const announce = jest.fn();
-		const done = job( {
+		const done = syncJob( {
 			status: 'done',
 			processed: 200,
 			steps: 2,
@@ -97,9 +45,9 @@ describe( 'SearchIndexPanel', () => {
 			fixed: { missing: [ 3, 5 ], stale: [], extra: [ 999 ] },
 		} );
 		mockedFetch
-			.mockResolvedValueOnce( report() )
-			.mockResolvedValue( report( { job: done, index: 200 } ) );
-		mockedStart.mockResolvedValue( answer( job() ) );
+			.mockResolvedValueOnce( syncReport() )
+			.mockResolvedValue( syncReport( { job: done, index: 200 } ) );
+		mockedStart.mockResolvedValue( syncAnswer( syncJob() ) );
 		const releases: Array< ( value: SyncAnswer ) => void > = [];
 		mockedAction.mockImplementation(
 			() =>
@@ -129,7 +77,9 @@ describe( 'SearchIndexPanel', () => {
 		).toBe( 'true' );
 
 		await act( async () =>
-			releases[ 0 ]( answer( job( { processed: 100, steps: 1 } ) ) )
+			releases[ 0 ](
+				syncAnswer( syncJob( { processed: 100, steps: 1 } ) )
+			)
 		);
 		await settle();
 		const bar = screen.getByRole( 'progressbar', {
@@ -139,7 +89,7 @@ describe( 'SearchIndexPanel', () => {
 			'100 of 200 posts checked (50%)'
 		);
 
-		await act( async () => releases[ 1 ]( answer( done ) ) );
+		await act( async () => releases[ 1 ]( syncAnswer( done ) ) );
 		await settle();
 		expect( screen.queryByRole( 'progressbar' ) ).toBeNull();
 		expect(
@@ -161,7 +111,7 @@ describe( 'SearchIndexPanel', () => {
 	} );
 
 	it( 'shows a failed job with its message, and resumes it', async () => {
-		const failed = job( {
+		const failed = syncJob( {
 			mode: 'reconcile',
 			status: 'failed',
 			processed: 40,
@@ -171,14 +121,18 @@ describe( 'SearchIndexPanel', () => {
 					'The search service failed while sending documents: The service could not be reached. Progress is kept; resume to continue.',
 			},
 		} );
-		mockedFetch.mockResolvedValue( report( { job: failed } ) );
+		mockedFetch.mockResolvedValue( syncReport( { job: failed } ) );
 		mockedAction
 			.mockResolvedValueOnce(
-				answer( job( { mode: 'reconcile', processed: 40 } ) )
+				syncAnswer( syncJob( { mode: 'reconcile', processed: 40 } ) )
 			)
 			.mockResolvedValueOnce(
-				answer(
-					job( { mode: 'reconcile', status: 'done', processed: 200 } )
+				syncAnswer(
+					syncJob( {
+						mode: 'reconcile',
+						status: 'done',
+						processed: 200,
+					} )
 				)
 			);
 
@@ -200,14 +154,14 @@ describe( 'SearchIndexPanel', () => {
 
 	it( 'picks up a job left running, as after a reload, and says when the service cannot count', async () => {
 		mockedFetch.mockResolvedValue(
-			report( {
-				job: job( { processed: 20 } ),
+			syncReport( {
+				job: syncJob( { processed: 20 } ),
 				index: null,
 				index_error: 'The service could not be reached.',
 			} )
 		);
 		mockedAction.mockResolvedValue(
-			answer( job( { status: 'done', processed: 200 } ) )
+			syncAnswer( syncJob( { status: 'done', processed: 200 } ) )
 		);
 
 		render( <SearchIndexPanel announce={ jest.fn() } /> );

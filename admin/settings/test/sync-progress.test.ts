@@ -5,35 +5,17 @@ import { describe, expect, it } from '@jest/globals';
 
 import { progressText, reportLines, syncPercent } from '../sync-progress';
 import type { SyncJob } from '../types';
+import { syncJob } from './sync-fixtures';
 
-function job( overrides: Partial< SyncJob > = {} ): SyncJob {
-	return {
-		id: 'job-1',
+// A reconcile of a larger site than the panel tests', started at the epoch's first second.
+const job = ( overrides: Partial< SyncJob > = {} ) =>
+	syncJob( {
 		mode: 'reconcile',
-		status: 'running',
-		cursor: 0,
-		processed: 0,
 		total: 300,
-		index_total: null,
-		counts: {
-			indexed: 0,
-			skipped: 0,
-			rejected: 0,
-			removed: 0,
-			missing: 0,
-			stale: 0,
-			extra: 0,
-		},
-		fixed: { missing: [], stale: [], extra: [] },
-		rejected: [],
-		steps: 0,
 		started_at: 1,
 		updated_at: 1,
-		finished_at: null,
-		error: null,
 		...overrides,
-	};
-}
+	} );
 
 describe( 'syncPercent', () => {
 	it( 'is the share of posts handled, below 100 until done', () => {

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Tests\Admin;
 
 use Switchboard\Gateway\ServiceRegistry;
+use Switchboard\Tests\Support\HttpApiResponse;
 
 /**
  * `GET switchboard/v1/admin/feed/stats`: administrators only; the service's `GET /v1/stats` asked with the
@@ -48,7 +49,7 @@ final class FeedStatsRoutesTest extends AdminTestCase {
 	protected function set_up(): void {
 		parent::set_up();
 		update_option( ServiceRegistry::OPTION, array( 'feed' => self::URL ) );
-		$this->answer = self::json(
+		$this->answer = HttpApiResponse::json(
 			200,
 			array(
 				'catalogue'     => 1200,
@@ -144,7 +145,7 @@ final class FeedStatsRoutesTest extends AdminTestCase {
 	 */
 	public function test_missing_rates_are_computed(): void {
 		$this->log_in_as( 'administrator' );
-		$this->answer = self::json(
+		$this->answer = HttpApiResponse::json(
 			200,
 			array(
 				'catalogue' => 3,
@@ -186,7 +187,7 @@ final class FeedStatsRoutesTest extends AdminTestCase {
 	 */
 	public function test_a_bad_answer(): void {
 		$this->log_in_as( 'administrator' );
-		$this->answer = self::json( 200, array( 'catalogue' => 'many' ) );
+		$this->answer = HttpApiResponse::json( 200, array( 'catalogue' => 'many' ) );
 		$response     = $this->dispatch( 'GET', self::ROUTE );
 		$this->assertSame( 502, $response->get_status() );
 		$this->assertSame( 'switchboard_feed_bad_answer', self::value_at( $this->data( $response ), 'code' ) );
@@ -204,25 +205,5 @@ final class FeedStatsRoutesTest extends AdminTestCase {
 		$this->assertSame( 'switchboard_feed_not_configured', self::value_at( $this->data( $response ), 'code' ) );
 		$this->assertStringContainsString( 'SWITCHBOARD_FEED_URL', self::str_at( $this->data( $response ), 'message' ) );
 		$this->assertSame( array(), $this->requests );
-	}
-
-	/**
-	 * A JSON HTTP response in the WordPress HTTP API's shape.
-	 *
-	 * @param int          $status Status.
-	 * @param array<mixed> $body   Body.
-	 * @return array<string, mixed>
-	 */
-	private static function json( int $status, array $body ): array {
-		return array(
-			'headers'  => array( 'content-type' => 'application/json' ),
-			'body'     => (string) wp_json_encode( $body ),
-			'response' => array(
-				'code'    => $status,
-				'message' => '',
-			),
-			'cookies'  => array(),
-			'filename' => null,
-		);
 	}
 }

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Blocks;
 
+use Switchboard\Tests\Support\CreatesImages;
 use Switchboard\Tests\TestCase;
 use WP_HTML_Tag_Processor;
 
@@ -48,6 +49,8 @@ use WP_HTML_Tag_Processor;
  * @phpstan-type TagQuery array{tag_name?: string|null, match_offset?: int|null, class_name?: string|null, tag_closers?: string|null}
  */
 abstract class BlockTestCase extends TestCase {
+
+	use CreatesImages;
 
 	/**
 	 * Creates a post.
@@ -120,48 +123,6 @@ abstract class BlockTestCase extends TestCase {
 		$this->assertIsArray( $term, is_wp_error( $term ) ? $term->get_error_message() : 'wp_insert_term() failed.' );
 
 		return (int) $term['term_id'];
-	}
-
-	/**
-	 * Creates an image attachment with the sizes WordPress would have made, without an image file.
-	 *
-	 * @param string $alt Alternative text, empty for none.
-	 * @return int Attachment ID.
-	 */
-	protected function create_image( string $alt ): int {
-		$id = wp_insert_attachment(
-			array(
-				'post_title'     => 'Photo',
-				'post_mime_type' => 'image/jpeg',
-				'post_status'    => 'inherit',
-			),
-			'2024/01/photo.jpg'
-		);
-		$this->assertGreaterThan( 0, $id );
-		$size = fn( string $file, int $width, int $height ): array => array(
-			'file'      => $file,
-			'width'     => $width,
-			'height'    => $height,
-			'mime-type' => 'image/jpeg',
-		);
-		wp_update_attachment_metadata(
-			$id,
-			array(
-				'width'  => 1200,
-				'height' => 800,
-				'file'   => '2024/01/photo.jpg',
-				'sizes'  => array(
-					'thumbnail'    => $size( 'photo-150x150.jpg', 150, 150 ),
-					'medium'       => $size( 'photo-300x200.jpg', 300, 200 ),
-					'medium_large' => $size( 'photo-768x512.jpg', 768, 512 ),
-				),
-			)
-		);
-		if ( '' !== $alt ) {
-			update_post_meta( $id, '_wp_attachment_image_alt', $alt );
-		}
-
-		return $id;
 	}
 
 	/**

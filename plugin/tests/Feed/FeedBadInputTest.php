@@ -9,7 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Feed;
 
-use WP_REST_Request;
+use Switchboard\Tests\Support\SendsBadInput;
 
 /**
  * BadInputTest sends every gateway route flat bad values; the feed's bodies are nested (slots, events, a
@@ -22,15 +22,12 @@ use WP_REST_Request;
  */
 final class FeedBadInputTest extends FeedTestCase {
 
+	use SendsBadInput;
+
 	/**
 	 * Cases per route, at least.
 	 */
 	private const PER_ROUTE = 500;
-
-	/**
-	 * Codes a refused request may have.
-	 */
-	private const CODES = array( 'rest_invalid_param', 'rest_missing_callback_param', 'switchboard_unknown_parameter' );
 
 	/**
 	 * Bad values per kind of value.
@@ -197,24 +194,21 @@ final class FeedBadInputTest extends FeedTestCase {
 	 */
 	public function test_generated_bad_input_is_refused_at_every_depth(): void {
 		$this->log_in_as( 'editor' );
-		self::upstream()->set( array( 'status' => 503 ) );
+		self::service_fails();
 		mt_srand( 20261123 );
 
 		$valid_calls = 0;
 		foreach ( self::routes() as $name => $route ) {
-			$baseline = $this->send( $route['method'], $route['path'], $route['valid'], true );
+			$baseline = $this->send_params( $route['method'], '/switchboard/v1' . $route['path'], $route['valid'], true );
 			$this->assertNotSame( 400, $baseline->get_status(), $name . ' baseline: ' . wp_json_encode( $baseline->get_data() ) );
 			++$valid_calls;
 
 			$cases = self::cases( $route['valid'], $route['paths'] );
 			$this->assertGreaterThanOrEqual( self::PER_ROUTE, count( $cases ), $name );
 			foreach ( $cases as $index => $params ) {
-				$response = $this->send( $route['method'], $route['path'], $params, 0 === $index % 3 || 'GET' === $route['method'] );
-				$data     = $response->get_data();
+				$response = $this->send_params( $route['method'], '/switchboard/v1' . $route['path'], $params, 0 === $index % 3 || 'GET' === $route['method'] );
 				$label    = $name . ' case ' . $index . ': ' . substr( (string) wp_json_encode( $params, JSON_INVALID_UTF8_SUBSTITUTE | JSON_PARTIAL_OUTPUT_ON_ERROR ), 0, 300 );
-				$this->assertSame( 400, $response->get_status(), $label );
-				$this->assertIsArray( $data, $label );
-				$this->assertContains( $data['code'] ?? null, self::CODES, $label );
+				$this->assert_refused( $response, $label );
 			}
 		}
 
@@ -296,32 +290,5 @@ final class FeedBadInputTest extends FeedTestCase {
 		}
 
 		return $value;
-	}
-
-	/**
-	 * Sends a request: the query for reads; JSON, or a form body when asked or when JSON cannot hold it.
-	 *
-	 * @param string       $method  Method.
-	 * @param string       $path    Path below the namespace.
-	 * @param array<mixed> $params  Parameters.
-	 * @param bool         $as_json Whether a write sends JSON.
-	 * @return \WP_REST_Response
-	 */
-	private function send( string $method, string $path, array $params, bool $as_json ): \WP_REST_Response {
-		$request = new WP_REST_Request( $method, '/switchboard/v1' . $path );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-			return rest_get_server()->dispatch( $request );
-		}
-		// Not wp_json_encode(): it would repair invalid UTF-8 and so send a different, valid request.
-		$json = $as_json ? json_encode( $params ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode
-		if ( false === $json ) {
-			$request->set_body_params( $params );
-		} else {
-			$request->set_header( 'content-type', 'application/json' );
-			$request->set_body( $json );
-		}
-
-		return rest_get_server()->dispatch( $request );
 	}
 }

@@ -12,6 +12,7 @@ namespace Switchboard\Tests\Feed;
 use PHPUnit\Framework\TestCase as PHPUnitTestCase;
 use Switchboard\Tests\Gateway\Http\GatewaySite;
 use Switchboard\Tests\Support\HttpClient;
+use Switchboard\Tests\Support\LogsInThroughWpLogin;
 
 /**
  * What only a real request shows: the hydrated public feed goes through all of WordPress (never the
@@ -22,6 +23,8 @@ use Switchboard\Tests\Support\HttpClient;
  * transaction and hooks.
  */
 final class FeedHttpTest extends PHPUnitTestCase {
+
+	use LogsInThroughWpLogin;
 
 	/**
 	 * The served site and its upstream.
@@ -129,7 +132,7 @@ final class FeedHttpTest extends PHPUnitTestCase {
 		$body = '{"visitor":"AbCdEfGhIjKlMnOpQr_-12","events":[{"type":"view","post":' . self::$post_id . '}]}';
 
 		$anonymous = HttpClient::request( $url, $json, 'POST', $body );
-		$jar       = self::log_in_as_admin();
+		$jar       = self::log_in_as_admin( self::gateway()->site );
 		try {
 			$stale = HttpClient::request( $url, $json + array( 'X-WP-Nonce' => 'a1b2c3d4e5' ), 'POST', $body, $jar );
 		} finally {
@@ -145,32 +148,5 @@ final class FeedHttpTest extends PHPUnitTestCase {
 		$this->assertCount( 2, $requests );
 		$this->assertSame( '/v1/signals', $requests[1]['uri'] );
 		$this->assertSame( $body, $requests[1]['body'] );
-	}
-
-	/**
-	 * Logs in as the site's administrator and returns the cookie jar.
-	 *
-	 * @return string
-	 */
-	private static function log_in_as_admin(): string {
-		$site = self::gateway()->site;
-		$jar  = (string) tempnam( sys_get_temp_dir(), 'switchboard-cookies-' );
-		HttpClient::request( $site->url() . '/wp-login.php', array(), 'GET', null, $jar ); // Sets the test cookie.
-		$login = HttpClient::request(
-			$site->url() . '/wp-login.php',
-			array( 'Content-Type' => 'application/x-www-form-urlencoded' ),
-			'POST',
-			http_build_query(
-				array(
-					'log'        => 'admin',
-					'pwd'        => 'password',
-					'testcookie' => '1',
-				)
-			),
-			$jar
-		);
-		self::assertSame( 302, $login['status'], 'The test could not log in.' );
-
-		return $jar;
 	}
 }

@@ -150,7 +150,7 @@ final class FeedPrivacyTest extends FeedTestCase {
 	 * When the service is down the export fails with a message rather than leaving the profile out.
 	 */
 	public function test_export_fails_when_the_service_is_down(): void {
-		self::upstream()->set( array( 'status' => 503 ) );
+		self::service_fails();
 
 		$export = call_user_func( self::privacy_callback( 'wp_privacy_personal_data_exporters' ), 'reader@example.org', 1 );
 
@@ -192,7 +192,7 @@ final class FeedPrivacyTest extends FeedTestCase {
 	 * not happen.
 	 */
 	public function test_erase_reports_retained_when_the_service_is_down(): void {
-		self::upstream()->set( array( 'status' => 503 ) );
+		self::service_fails();
 
 		$result = call_user_func( self::privacy_callback( 'wp_privacy_personal_data_erasers' ), 'reader@example.org', 1 );
 

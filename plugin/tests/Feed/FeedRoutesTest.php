@@ -39,56 +39,26 @@ final class FeedRoutesTest extends FeedTestCase {
 		self::answer(
 			array(
 				'items'      => array(
-					array(
-						'id'     => $second,
-						'reason' => array( 'kind' => 'popular' ),
-					),
-					array(
-						'id'     => $draft,
-						'reason' => array( 'kind' => 'popular' ),
-					),
-					array(
-						'id'     => 987654,
-						'reason' => array( 'kind' => 'recent' ),
-					),
-					array(
-						'id'     => $private,
-						'reason' => array( 'kind' => 'popular' ),
-					),
-					array(
-						'id'     => $first,
-						'reason' => array(
-							'kind' => 'category',
-							'id'   => $news,
-						),
-					),
-					array(
-						'id'     => $trashed,
-						'reason' => array( 'kind' => 'recent' ),
-					),
-					array(
-						'id'     => $locked,
-						'reason' => array( 'kind' => 'recent' ),
-					),
-					array(
-						'id'     => $page,
-						'reason' => array( 'kind' => 'recent' ),
-					),
+					self::ranked( $second, 'popular' ),
+					self::ranked( $draft, 'popular' ),
+					self::ranked( 987654, 'recent' ),
+					self::ranked( $private, 'popular' ),
+					self::ranked( $first, 'category', $news ),
+					self::ranked( $trashed, 'recent' ),
+					self::ranked( $locked, 'recent' ),
+					self::ranked( $page, 'recent' ),
 				),
 				'request_id' => 'f_abc123',
 				'debug'      => 'not for browsers',
 			)
 		);
 
-		$response = $this->call(
-			'GET',
-			'/feed',
-			array(
-				'per_page' => 8,
-				'category' => $news . ',7',
-				'order'    => 'recent',
-			)
+		$query    = array(
+			'per_page' => 8,
+			'category' => $news . ',7',
+			'order'    => 'recent',
 		);
+		$response = $this->call( 'GET', '/feed', $query );
 
 		$this->assertSame( 200, $response->get_status() );
 		$data = self::data( $response );
@@ -113,15 +83,7 @@ final class FeedRoutesTest extends FeedTestCase {
 		$this->assertSame( '/v1/feed?per_page=8&category=' . $news . '%2C7&order=recent', $requests[0]['uri'] );
 		$this->assertStringStartsWith( 'Bearer ', $requests[0]['headers']['authorization'] ?? '' );
 
-		$again = $this->call(
-			'GET',
-			'/feed',
-			array(
-				'per_page' => 8,
-				'category' => $news . ',7',
-				'order'    => 'recent',
-			)
-		);
+		$again = $this->call( 'GET', '/feed', $query );
 		$this->assertSame( 'HIT', self::header( $again, 'X-Switchboard-Cache' ) );
 		$this->assertSame( $data, self::data( $again ), 'The cache holds the hydrated answer.' );
 		$this->assertSame( 1, self::upstream()->request_count() );
@@ -184,7 +146,7 @@ final class FeedRoutesTest extends FeedTestCase {
 		);
 		self::post( 'Elsewhere' );
 		self::post( 'Hidden', array( 'post_status' => 'private' ) );
-		self::upstream()->set( array( 'status' => 503 ) );
+		self::service_fails();
 
 		$response = $this->call(
 			'GET',
@@ -241,32 +203,14 @@ final class FeedRoutesTest extends FeedTestCase {
 				'slots'      => array(
 					array(
 						'items' => array(
-							array(
-								'id'     => $pinned,
-								'reason' => array( 'kind' => 'pinned' ),
-							),
-							array(
-								'id'     => $gone,
-								'reason' => array( 'kind' => 'popular' ),
-							),
+							self::ranked( $pinned, 'pinned' ),
+							self::ranked( $gone, 'popular' ),
 						),
 					),
 					array(
 						'items' => array(
-							array(
-								'id'     => $river,
-								'reason' => array(
-									'kind' => 'tag',
-									'id'   => $tag,
-								),
-							),
-							array(
-								'id'     => $by_ada,
-								'reason' => array(
-									'kind' => 'author',
-									'id'   => $author,
-								),
-							),
+							self::ranked( $river, 'tag', $tag ),
+							self::ranked( $by_ada, 'author', $author ),
 						),
 					),
 				),
@@ -336,7 +280,7 @@ final class FeedRoutesTest extends FeedTestCase {
 		$skip    = self::post( 'Skipped' );
 		$newest  = self::post( 'Newest' );
 		self::post( 'Unpublished pin', array( 'post_status' => 'draft' ) );
-		self::upstream()->set( array( 'status' => 503 ) );
+		self::service_fails();
 
 		$response = $this->call(
 			'POST',
@@ -397,7 +341,7 @@ final class FeedRoutesTest extends FeedTestCase {
 				'mode'       => 'secret-experiment',
 			),
 		) as $answer ) {
-			self::answer( $answer + array( 'slots' => array( array( 'items' => array( array( 'id' => $post, 'reason' => array( 'kind' => 'popular' ) ) ) ) ) ) ); // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound -- one item.
+			self::answer( $answer + array( 'slots' => array( array( 'items' => array( self::ranked( $post, 'popular' ) ) ) ) ) );
 
 			$response = $this->call( 'POST', '/feed/personal', $body );
 
@@ -595,13 +539,7 @@ final class FeedRoutesTest extends FeedTestCase {
 				'slots'      => array(
 					array(
 						'items' => array(
-							array(
-								'id'     => $post,
-								'reason' => array(
-									'kind' => 'category',
-									'id'   => $news,
-								),
-							),
+							self::ranked( $post, 'category', $news ),
 						),
 					),
 				),

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Tests\Feed;
 
 use RuntimeException;
+use Switchboard\Tests\Support\DispatchesRestRequests;
 use Switchboard\Tests\Support\GatewayFixture;
 use Switchboard\Tests\Support\UsesFaultServer;
 use Switchboard\Tests\TestCase;
@@ -23,6 +24,7 @@ use WP_REST_Response;
 abstract class FeedTestCase extends TestCase {
 
 	use DigsArrays;
+	use DispatchesRestRequests;
 	use UsesFaultServer;
 
 	/**
@@ -55,27 +57,28 @@ abstract class FeedTestCase extends TestCase {
 	}
 
 	/**
-	 * Dispatches a request through the REST server.
-	 *
-	 * @param string                $method  HTTP method.
-	 * @param string                $path    Path below the namespace.
-	 * @param array<string, mixed>  $params  Query (GET) or JSON body (others).
-	 * @param array<string, string> $headers Request headers.
-	 * @return WP_REST_Response
+	 * Makes the feed service fail every call (a 503), so the gateway's own fallback answers.
 	 */
-	protected function call( string $method, string $path, array $params = array(), array $headers = array() ): WP_REST_Response {
-		$request = new WP_REST_Request( $method, '/switchboard/v1' . $path );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			$request->set_header( 'content-type', 'application/json' );
-			$request->set_body( (string) wp_json_encode( $params ) );
-		}
-		foreach ( $headers as $name => $value ) {
-			$request->set_header( $name, $value );
-		}
+	protected static function service_fails(): void {
+		self::upstream()->set( array( 'status' => 503 ) );
+	}
 
-		return rest_get_server()->dispatch( $request );
+	/**
+	 * An item of a service answer: a post and why it was ranked (with the term or author the reason names).
+	 *
+	 * @param int      $id   Post id.
+	 * @param string   $kind Reason kind.
+	 * @param int|null $term Id the reason names, for `category`, `tag` and `author`.
+	 * @return array{id: int, reason: array{kind: string, id?: int}}
+	 */
+	protected static function ranked( int $id, string $kind, ?int $term = null ): array {
+		return array(
+			'id'     => $id,
+			'reason' => null === $term ? array( 'kind' => $kind ) : array(
+				'kind' => $kind,
+				'id'   => $term,
+			),
+		);
 	}
 
 	/**

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace Switchboard\Tests\Feed;
 
 use Switchboard\Feed\Hydrator;
+use Switchboard\Tests\Support\CreatesImages;
 
 /**
  * Only showable posts, in the service's order, across slots, with a query count that does not grow with
@@ -17,41 +18,7 @@ use Switchboard\Feed\Hydrator;
  */
 final class HydratorTest extends FeedTestCase {
 
-	/**
-	 * Creates an image attachment with its sizes' metadata (no file needed for the markup).
-	 *
-	 * @return int
-	 */
-	private function image(): int {
-		$id = wp_insert_attachment(
-			array(
-				'post_title'     => 'Photo',
-				'post_mime_type' => 'image/jpeg',
-				'post_status'    => 'inherit',
-			),
-			'2024/01/photo.jpg'
-		);
-		$this->assertGreaterThan( 0, $id );
-		wp_update_attachment_metadata(
-			$id,
-			array(
-				'width'  => 1200,
-				'height' => 800,
-				'file'   => '2024/01/photo.jpg',
-				'sizes'  => array(
-					'medium' => array(
-						'file'      => 'photo-300x200.jpg',
-						'width'     => 300,
-						'height'    => 200,
-						'mime-type' => 'image/jpeg',
-					),
-				),
-			)
-		);
-		update_post_meta( $id, '_wp_attachment_image_alt', 'A photo' );
-
-		return $id;
-	}
+	use CreatesImages;
 
 	/**
 	 * Posts with an author, a category and a featured image each.
@@ -77,7 +44,7 @@ final class HydratorTest extends FeedTestCase {
 					'post_category' => array( self::term( 'Category ' . $i . ' ' . wp_rand() ) ),
 				)
 			);
-			set_post_thumbnail( $id, $this->image() );
+			set_post_thumbnail( $id, $this->create_image( 'A photo' ) );
 			$ids[] = $id;
 		}
 

@@ -110,7 +110,7 @@ final class RouteTransformTest extends FeedTestCase {
 	 * The fallback's answer is not transformed.
 	 */
 	public function test_fallback_is_final(): void {
-		self::upstream()->set( array( 'status' => 503 ) );
+		self::service_fails();
 
 		$response = $this->call( 'GET', '/fault/shaped', array( 'text' => 'b' ) );
 

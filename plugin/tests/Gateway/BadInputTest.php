@@ -13,9 +13,9 @@ use Switchboard\Gateway\Route;
 use Switchboard\Gateway\RouteRegistry;
 use Switchboard\Gateway\ServiceRegistry;
 use Switchboard\Tests\Support\GatewayFixture;
+use Switchboard\Tests\Support\SendsBadInput;
 use Switchboard\Tests\Support\UsesFaultServer;
 use Switchboard\Tests\TestCase;
-use WP_REST_Request;
 
 /**
  * A null counts as "not sent" (WordPress's rule), so it is not among the bad values.
@@ -30,17 +30,13 @@ use WP_REST_Request;
  */
 final class BadInputTest extends TestCase {
 
+	use SendsBadInput;
 	use UsesFaultServer;
 
 	/**
 	 * Bad inputs per route, at least.
 	 */
 	private const PER_ROUTE = 500;
-
-	/**
-	 * Codes a refused argument may have.
-	 */
-	private const CODES = array( 'rest_invalid_param', 'rest_missing_callback_param', 'switchboard_unknown_parameter' );
 
 	/**
 	 * Parameter names no route declares.
@@ -75,12 +71,8 @@ final class BadInputTest extends TestCase {
 			$this->assertGreaterThanOrEqual( array() === $route->args ? count( self::UNKNOWN_NAMES ) : self::PER_ROUTE, count( $cases ), $route->id );
 
 			foreach ( $cases as $index => $params ) {
-				$response = $this->dispatch( $route, $params, 0 === $index % 2 );
-				$data     = $response->get_data();
-				$label    = $route->id . ' case ' . $index . ': ' . self::describe( $params );
-				$this->assertSame( 400, $response->get_status(), $label );
-				$this->assertIsArray( $data, $label );
-				$this->assertContains( $data['code'] ?? null, self::CODES, $label );
+				$response = $this->send_params( $route->method, '/switchboard/v1' . $route->path, $params, 0 === $index % 2, true );
+				$this->assert_refused( $response, $route->id . ' case ' . $index . ': ' . self::describe( $params ) );
 			}
 		}
 
@@ -114,7 +106,7 @@ final class BadInputTest extends TestCase {
 				$cases  = self::endpoint_cases( $args, $path );
 				$this->assertGreaterThanOrEqual( self::PER_ROUTE, count( $cases ), "{$method} {$pattern}" );
 				foreach ( $cases as $index => $params ) {
-					$response = $this->send( $method, $path, $params, 0 === $index % 2 );
+					$response = $this->send_params( $method, $path, $params, 0 === $index % 2, true );
 					$label    = "{$method} {$pattern} case {$index}: " . self::describe( $params );
 					$this->assertSame( 400, $response->get_status(), $label );
 				}
@@ -192,61 +184,6 @@ final class BadInputTest extends TestCase {
 		}
 
 		return $cases;
-	}
-
-	/**
-	 * Sends parameters to an endpoint: the query for reads, JSON or a form body for writes.
-	 *
-	 * @param string               $method  Method.
-	 * @param string               $path    Path.
-	 * @param array<string, mixed> $params  Parameters.
-	 * @param bool                 $as_json Whether a write sends JSON (if the values can be encoded).
-	 * @return \WP_REST_Response
-	 */
-	private function send( string $method, string $path, array $params, bool $as_json ): \WP_REST_Response {
-		$request = new WP_REST_Request( $method, $path );
-		$request->set_header( 'x_wp_nonce', wp_create_nonce( 'wp_rest' ) );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			// Not wp_json_encode(): it would repair invalid UTF-8 and so send a different, valid request.
-			$json = $as_json ? json_encode( $params ) : false;
-			if ( false === $json ) {
-				$request->set_body_params( $params );
-			} else {
-				$request->set_header( 'content-type', 'application/json' );
-				$request->set_body( $json );
-			}
-		}
-
-		return rest_get_server()->dispatch( $request );
-	}
-
-	/**
-	 * Sends parameters to a route: as the query for reads, as JSON or a form body for writes.
-	 *
-	 * @param Route                $route   Route.
-	 * @param array<string, mixed> $params  Parameters.
-	 * @param bool                 $as_json Whether a write sends JSON (if the values can be encoded).
-	 * @return \WP_REST_Response
-	 */
-	private function dispatch( Route $route, array $params, bool $as_json ): \WP_REST_Response {
-		$request = new WP_REST_Request( $route->method, '/switchboard/v1' . $route->path );
-		$request->set_header( 'x_wp_nonce', wp_create_nonce( 'wp_rest' ) );
-		if ( $route->is_read() ) {
-			$request->set_query_params( $params );
-		} else {
-			// Not wp_json_encode(): it would repair invalid UTF-8 and so send a different, valid request.
-			$json = $as_json ? json_encode( $params ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode
-			if ( false === $json ) {
-				$request->set_body_params( $params );
-			} else {
-				$request->set_header( 'content-type', 'application/json' );
-				$request->set_body( $json );
-			}
-		}
-
-		return rest_get_server()->dispatch( $request );
 	}
 
 	/**

@@ -15,6 +15,7 @@ use Switchboard\Gateway\Metrics\MetricsStore;
 use Switchboard\Gateway\RateLimit\Policy;
 use Switchboard\Gateway\Route;
 use Switchboard\Gateway\ServiceRegistry;
+use Switchboard\Tests\Support\DispatchesRestRequests;
 use Switchboard\Tests\Support\GatewayFixture;
 use Switchboard\Tests\Support\UsesFaultServer;
 use Switchboard\Tests\TestCase;
@@ -26,6 +27,7 @@ use WP_REST_Response;
  */
 final class ProxyControllerTest extends TestCase {
 
+	use DispatchesRestRequests;
 	use UsesFaultServer;
 
 	/**
@@ -59,30 +61,6 @@ final class ProxyControllerTest extends TestCase {
 		parent::set_up();
 		self::upstream()->reset();
 		GatewayFixture::point_services_at( self::upstream()->url(), array( 'search', 'feed' ) );
-	}
-
-	/**
-	 * Dispatches a request through the REST server.
-	 *
-	 * @param string                $method  HTTP method.
-	 * @param string                $path    Path below the namespace.
-	 * @param array<string, mixed>  $params  Query (GET) or JSON body (others) parameters.
-	 * @param array<string, string> $headers Request headers.
-	 * @return WP_REST_Response
-	 */
-	private function call( string $method, string $path, array $params = array(), array $headers = array() ): WP_REST_Response {
-		$request = new WP_REST_Request( $method, '/switchboard/v1' . $path );
-		if ( 'GET' === $method ) {
-			$request->set_query_params( $params );
-		} else {
-			$request->set_header( 'content-type', 'application/json' );
-			$request->set_body( (string) wp_json_encode( $params ) );
-		}
-		foreach ( $headers as $name => $value ) {
-			$request->set_header( $name, $value );
-		}
-
-		return rest_get_server()->dispatch( $request );
 	}
 
 	/**

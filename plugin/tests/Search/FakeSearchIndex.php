@@ -10,6 +10,8 @@ declare( strict_types=1 );
 
 namespace Switchboard\Tests\Search;
 
+use Switchboard\Tests\Support\HttpApiResponse;
+
 /**
  * Answers `POST /v1/index/documents`, `POST /v1/index/remove` and `GET /v1/index/manifest` at its base URL
  * through `pre_http_request`, as the contract describes them (upserts skip a document whose stored
@@ -99,7 +101,7 @@ final class FakeSearchIndex {
 		if ( isset( $this->fail_next[ $path ] ) ) {
 			$status = $this->fail_next[ $path ];
 			unset( $this->fail_next[ $path ] );
-			return self::response(
+			return HttpApiResponse::json(
 				$status,
 				array(
 					'code'    => 'unavailable',
@@ -109,7 +111,7 @@ final class FakeSearchIndex {
 		}
 
 		if ( 'POST' === $method && '/v1/index/documents' === $path && is_array( $body ) && is_array( $body['documents'] ?? null ) ) {
-			return self::response( 200, $this->upsert( $body['documents'] ) );
+			return HttpApiResponse::json( 200, $this->upsert( $body['documents'] ) );
 		}
 		if ( 'POST' === $method && '/v1/index/remove' === $path && is_array( $body ) && is_array( $body['ids'] ?? null ) ) {
 			$removed = 0;
@@ -119,13 +121,13 @@ final class FakeSearchIndex {
 					++$removed;
 				}
 			}
-			return self::response( 200, array( 'removed' => $removed ) );
+			return HttpApiResponse::json( 200, array( 'removed' => $removed ) );
 		}
 		if ( 'GET' === $method && '/v1/index/manifest' === $path ) {
-			return self::response( 200, $this->manifest( (int) ( $query['after'] ?? 0 ), (int) ( $query['limit'] ?? 1000 ) ) );
+			return HttpApiResponse::json( 200, $this->manifest( (int) ( $query['after'] ?? 0 ), (int) ( $query['limit'] ?? 1000 ) ) );
 		}
 
-		return self::response(
+		return HttpApiResponse::json(
 			400,
 			array(
 				'code'    => 'bad_request',
@@ -242,25 +244,5 @@ final class FakeSearchIndex {
 		}
 
 		return $strings;
-	}
-
-	/**
-	 * A JSON HTTP response in the WordPress HTTP API's shape.
-	 *
-	 * @param int          $status Status.
-	 * @param array<mixed> $body   Body.
-	 * @return array<string, mixed>
-	 */
-	private static function response( int $status, array $body ): array {
-		return array(
-			'headers'  => array( 'content-type' => 'application/json' ),
-			'body'     => (string) wp_json_encode( $body ),
-			'response' => array(
-				'code'    => $status,
-				'message' => '',
-			),
-			'cookies'  => array(),
-			'filename' => null,
-		);
 	}
 }

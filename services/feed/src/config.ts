@@ -1,17 +1,11 @@
 /**
  * Configuration from the environment.
  */
-import { fileURLToPath } from 'node:url';
-
+import { ConfigError, duration } from '@switchboard/service-kit';
 import {
-	ConfigError,
-	duration,
-	hostFrom,
-	logLevelFrom,
-	portFrom,
-	wordpressSiteFrom,
-	type ServiceBaseConfig,
-} from '@switchboard/service-kit';
+	contentServiceConfigFrom,
+	type ContentServiceConfig,
+} from '@switchboard/service-kit/content';
 
 import type { Weights } from './ranking';
 
@@ -35,12 +29,8 @@ export interface FeedSettings {
 	weights: Weights;
 }
 
-/** Port, host, where WordPress is and this service's id, as every service has them. */
-export interface Config extends ServiceBaseConfig {
-	dataDir: string;
-	/** Shared secret for event signatures; null when unset (the token alone is then checked). */
-	webhookSecret: string | null;
-	logLevel: string;
+/** The kit's content-service configuration (port, host, WordPress, data folder, event secret), and the feed's. */
+export interface Config extends ContentServiceConfig {
 	feed: FeedSettings;
 }
 
@@ -123,15 +113,13 @@ export function loadConfig( env: NodeJS.ProcessEnv ): Config {
 		);
 	}
 	return {
-		port: portFrom( env, 4104 ),
-		host: hostFrom( env ),
-		...wordpressSiteFrom( env ),
-		audience: 'feed',
-		dataDir:
-			env.SWITCHBOARD_FEED_DATA_DIR ||
-			fileURLToPath( new URL( '../.data', import.meta.url ) ),
-		webhookSecret: env.SWITCHBOARD_FEED_WEBHOOK_SECRET || null,
-		logLevel: logLevelFrom( env ),
+		...contentServiceConfigFrom( env, {
+			audience: 'feed',
+			port: 4104,
+			dataDirVariable: 'SWITCHBOARD_FEED_DATA_DIR',
+			defaultDataDir: new URL( '../.data', import.meta.url ),
+			webhookSecretVariable: 'SWITCHBOARD_FEED_WEBHOOK_SECRET',
+		} ),
 		feed: {
 			holdoutShare: numberFrom(
 				env,

@@ -2,7 +2,6 @@
  * The HTTP contract with the gateway, as JSON schemas (validated on the way in, serialized on the way out).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { EVENT_ID_PATTERN } from '@switchboard/service-kit';
 
 import { PROFILE_KEY_PATTERN, VISITOR_PATTERN } from './profile-key';
 
@@ -18,75 +17,8 @@ const RequestId = Type.String( { pattern: '^f_[A-Za-z0-9_-]{1,64}$' } );
 /** Comma-separated ids, up to 50: `3,12,40`. */
 const IdList = Type.String( { pattern: '^[0-9]{1,16}(,[0-9]{1,16}){0,49}$' } );
 
-export const ErrorResponse = Type.Object( {
-	code: Type.String(),
-	message: Type.String(),
-} );
-
-export const EventBody = Type.Object( {
-	id: Type.String( { pattern: EVENT_ID_PATTERN.source } ),
-	type: Type.String( { pattern: '^[a-z_]{1,32}(\\.[a-z_]{1,32}){1,3}$' } ),
-	data: Type.Object( {} ),
-} );
-
-export const EventResponse = Type.Object( {
-	ok: Type.Literal( true ),
-	duplicate: Type.Optional( Type.Boolean() ),
-	ignored: Type.Optional( Type.Boolean() ),
-} );
-
-export const IndexDocumentsBody = Type.Object(
-	{
-		documents: Type.Array( Type.Unknown(), { minItems: 1, maxItems: 500 } ),
-	},
-	{ additionalProperties: false }
-);
-
-export const IndexDocumentsResponse = Type.Object( {
-	indexed: Type.Integer(),
-	skipped: Type.Integer(),
-	rejected: Type.Array(
-		Type.Object( {
-			id: Type.Union( [ Type.Integer(), Type.Null() ] ),
-			code: Type.String(),
-			message: Type.String(),
-		} )
-	),
-} );
-export type IndexDocumentsResponse = Static< typeof IndexDocumentsResponse >;
-
-export const RemoveDocumentsBody = Type.Object(
-	{ ids: Type.Array( PostId, { minItems: 1, maxItems: 1000 } ) },
-	{ additionalProperties: false }
-);
-
-export const RemoveDocumentsResponse = Type.Object( {
-	removed: Type.Integer(),
-} );
-
-export const ManifestQuerystring = Type.Object(
-	{
-		after: Type.Integer( {
-			minimum: 0,
-			maximum: Number.MAX_SAFE_INTEGER,
-			default: 0,
-		} ),
-		limit: Type.Integer( { minimum: 1, maximum: 5000, default: 1000 } ),
-	},
-	{ additionalProperties: false }
-);
-
-export const ManifestResponse = Type.Object( {
-	documents: Type.Array(
-		Type.Object( {
-			id: Type.Integer(),
-			modified: Type.String(),
-			fingerprint: Type.String(),
-		} )
-	),
-	next: Type.Union( [ Type.Integer(), Type.Null() ] ),
-	total: Type.Integer(),
-} );
+// The JSON error, the event delivery and the C2 sync contract are the kit's (shared with search).
+export { ErrorResponse } from '@switchboard/service-kit/content';
 
 export const Slot = Type.Object(
 	{

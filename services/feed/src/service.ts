@@ -1,33 +1,26 @@
 /**
  * The service's life: listen at once (so /health answers), load the catalogue, become ready, run retention
- * (at start, then on an interval), write served feeds and keep the popularity list fresh every second; on close, stop taking requests, let the
- * ones in flight finish, then close the database.
+ * (at start, then on an interval), write served feeds and keep the popularity list fresh every second; on
+ * close, stop taking requests, let the ones in flight finish, then close the database.
  */
 import {
-	gatewayVerifier,
-	keepKeysFresh,
-	type Verifier,
-} from '@switchboard/service-kit';
-import type { FastifyInstance } from 'fastify';
+	startContentServer,
+	type ContentServiceOverrides,
+	type StartedContentService,
+} from '@switchboard/service-kit/content';
 
 import type { Config } from './config';
 import { FeedEngine } from './feed-engine';
 import { buildServer } from './server';
 import type { ServiceState } from './state';
 
-export interface RunningService {
-	app: FastifyInstance;
-	/** Base URL it listens on. */
-	url: string;
-	/** Resolves when the catalogue is loaded; rejects when it cannot be. */
-	ready: Promise< void >;
+/** The kit's started service (`ready` resolves when the catalogue is loaded), and its state. */
+export interface RunningService extends StartedContentService {
 	/** The engine, once ready (tests and the bench look at it directly). */
 	state: ServiceState;
-	close: () => Promise< void >;
 }
 
-export interface ServiceOverrides {
-	verifier?: Verifier;
+export interface ServiceOverrides extends ContentServiceOverrides {
 	/** The clock (ms); tests move it. */
 	now?: () => number;
 	/** Time between two background ticks (served feeds written, popularity list refreshed). Default 1 s. */
@@ -42,30 +35,12 @@ export async function startService(
 	config: Config,
 	overrides: ServiceOverrides = {}
 ): Promise< RunningService > {
-	const verifier = overrides.verifier ?? gatewayVerifier( config );
 	const now = overrides.now ?? Date.now;
 	const state: ServiceState = { engine: null };
-	const app = buildServer( {
-		verifier,
-		state,
-		webhookSecret: config.webhookSecret,
-		logLevel: config.logLevel,
-	} );
-	if ( config.webhookSecret === null ) {
-		app.log.warn(
-			'SWITCHBOARD_FEED_WEBHOOK_SECRET is not set: events are accepted on the gateway token alone.'
-		);
-	}
-
-	const url = await app.listen( { port: config.port, host: config.host } );
-	// Keys fetched ahead of requests: a single-threaded WordPress cannot answer the JWKS request while it
-	// waits for this service's answer.
-	const stopKeys = keepKeysFresh( verifier, {
-		onError: ( error: unknown ) =>
-			app.log.warn(
-				{ reason: error instanceof Error ? error.message : 'unknown' },
-				'The gateway keys could not be fetched yet; retrying.'
-			),
+	const { app, url, stopKeys } = await startContentServer( config, {
+		overrides,
+		webhookSecretVariable: 'SWITCHBOARD_FEED_WEBHOOK_SECRET',
+		build: ( settings ) => buildServer( { ...settings, state } ),
 	} );
 
 	const timers: NodeJS.Timeout[] = [];

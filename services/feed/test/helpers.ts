@@ -3,15 +3,13 @@
  * an ephemeral port with its own data folder and a clock the test moves, signed content events, and calls as
  * the gateway makes them (with or without a user in the token's `sub`).
  */
-import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import {
+	eventId,
 	gatewayRequest,
-	startTestWordpress,
-	type TestWordpress,
+	startServiceHarness,
+	type SendOptions,
+	type ServiceHarness,
+	type TestEvent,
 } from '@switchboard/service-kit/testing';
 
 import { loadConfig } from '../src/config';
@@ -28,21 +26,6 @@ export interface Clock {
 	now: number;
 }
 
-export interface TestEvent {
-	id: string;
-	type: string;
-	data: Record< string, unknown >;
-}
-
-export interface SendOptions {
-	timestamp?: number;
-	secret?: string;
-	/** Replaces the whole signature header. */
-	signature?: string;
-	headerId?: string;
-	body?: string;
-}
-
 export interface CallOptions {
 	/** The token's subject (a logged-in user); none by default. */
 	sub?: string;
@@ -52,10 +35,8 @@ export interface CallOptions {
 	raw?: string;
 }
 
-export interface Harness {
-	wordpress: TestWordpress;
-	service: RunningService;
-	dataDir: string;
+/** The kit's harness (WordPress, data folder, signed `send`, `restart`, `close`), a clock and gateway calls. */
+export interface Harness extends ServiceHarness< RunningService > {
 	clock: Clock;
 	/** A call as the gateway makes it; answers status and parsed JSON. */
 	call: < T = Record< string, unknown > >(
@@ -64,10 +45,6 @@ export interface Harness {
 		body?: unknown,
 		options?: CallOptions
 	) => Promise< { status: number; body: T; headers: Headers } >;
-	/** POST /events, signed now with SECRET. */
-	send: ( event: TestEvent, options?: SendOptions ) => Promise< Response >;
-	restart: () => Promise< void >;
-	close: () => Promise< void >;
 }
 
 /**
@@ -78,97 +55,61 @@ export interface Harness {
 export async function startHarness(
 	env: Record< string, string > = {}
 ): Promise< Harness > {
-	const wordpress = await startTestWordpress( { audience: 'feed' } );
-	const dataDir = await mkdtemp( join( tmpdir(), 'switchboard-feed-' ) );
 	const clock: Clock = { now: START };
-	const start = async () => {
-		const config = loadConfig( {
-			PORT: '0',
-			SWITCHBOARD_WORDPRESS_URL: wordpress.url,
-			SWITCHBOARD_FEED_DATA_DIR: dataDir,
-			SWITCHBOARD_FEED_WEBHOOK_SECRET: SECRET,
-			SWITCHBOARD_FEED_HOLDOUT: '0',
-			LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-			...env,
-		} );
-		const service = await startService( config, {
-			now: () => clock.now,
-		} );
-		await service.ready;
-		return service;
-	};
-
-	const harness: Harness = {
-		wordpress,
-		service: await start(),
-		dataDir,
-		clock,
-		async call( method, path, body, options = {} ) {
-			const token =
-				options.token === undefined
-					? wordpress.token(
-							options.sub === undefined
-								? {}
-								: { sub: options.sub }
-						)
-					: options.token;
-			const response = await fetch(
-				`${ harness.service.url }${ path }`,
-				gatewayRequest(
-					method,
-					options.raw ??
-						( body === undefined
-							? undefined
-							: JSON.stringify( body ) ),
-					token
-				)
-			);
-			const text = await response.text();
-			return {
-				status: response.status,
-				body: ( text === '' ? {} : JSON.parse( text ) ) as never,
-				headers: response.headers,
-			};
-		},
-		send( event, sendOptions = {} ) {
-			const body = sendOptions.body ?? JSON.stringify( event );
-			const timestamp =
-				sendOptions.timestamp ?? Math.floor( Date.now() / 1000 );
-			const id = sendOptions.headerId ?? event.id;
-			const hmac = createHmac( 'sha256', sendOptions.secret ?? SECRET )
-				.update( `${ id }.${ timestamp }.${ body }` )
-				.digest( 'hex' );
-			return fetch( `${ harness.service.url }/events`, {
-				method: 'POST',
-				headers: {
-					Authorization: `Bearer ${ wordpress.token() }`,
-					'Content-Type': 'application/json',
-					Accept: 'application/json',
-					'Switchboard-Event-Id': id,
-					'Switchboard-Signature':
-						sendOptions.signature ??
-						`t=${ timestamp },v1=${ hmac }`,
-				},
-				body,
+	const base = await startServiceHarness( {
+		audience: 'feed',
+		secret: SECRET,
+		start: async ( wordpress, dataDir ) => {
+			const config = loadConfig( {
+				PORT: '0',
+				SWITCHBOARD_WORDPRESS_URL: wordpress.url,
+				SWITCHBOARD_FEED_DATA_DIR: dataDir,
+				SWITCHBOARD_FEED_WEBHOOK_SECRET: SECRET,
+				SWITCHBOARD_FEED_HOLDOUT: '0',
+				LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+				...env,
 			} );
+			const service = await startService( config, {
+				now: () => clock.now,
+			} );
+			await service.ready;
+			return service;
 		},
-		async restart() {
-			await harness.service.close();
-			harness.service = await start();
-		},
-		async close() {
-			await harness.service.close();
-			await wordpress.close();
-			await rm( dataDir, { recursive: true, force: true } );
-		},
+	} );
+	const call: Harness[ 'call' ] = async (
+		method,
+		path,
+		body,
+		options = {}
+	) => {
+		const token =
+			options.token === undefined
+				? base.wordpress.token(
+						options.sub === undefined ? {} : { sub: options.sub }
+					)
+				: options.token;
+		const response = await fetch(
+			`${ base.service.url }${ path }`,
+			gatewayRequest(
+				method,
+				options.raw ??
+					( body === undefined ? undefined : JSON.stringify( body ) ),
+				token
+			)
+		);
+		const text = await response.text();
+		return {
+			status: response.status,
+			body: ( text === '' ? {} : JSON.parse( text ) ) as never,
+			headers: response.headers,
+		};
 	};
-	return harness;
+	// Assigned onto the kit's object: `restart` replaces its `service`, which a copy would not see.
+	return Object.assign( base, { clock, call } );
 }
 
-let sequence = 0;
-
-/** A unique event id. */
-export const eventId = () => `evt-${ process.pid }-${ ++sequence }`;
+// Event ids and signed deliveries are the kit's, shared with the other content service's tests.
+export { eventId, type SendOptions, type TestEvent };
 
 export interface PostFields {
 	status?: string;

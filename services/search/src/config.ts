@@ -1,24 +1,14 @@
 /**
- * Configuration from the environment.
+ * Configuration from the environment: the kit's content-service configuration, under search's names.
  */
-import { fileURLToPath } from 'node:url';
-
+import { ConfigError } from '@switchboard/service-kit';
 import {
-	ConfigError,
-	hostFrom,
-	logLevelFrom,
-	portFrom,
-	wordpressSiteFrom,
-	type ServiceBaseConfig,
-} from '@switchboard/service-kit';
+	contentServiceConfigFrom,
+	type ContentServiceConfig,
+} from '@switchboard/service-kit/content';
 
-/** Port, host, where WordPress is and this service's id, as every service has them. */
-export interface Config extends ServiceBaseConfig {
-	dataDir: string;
-	/** Shared secret for event signatures; null when unset (the token alone is then checked). */
-	webhookSecret: string | null;
-	logLevel: string;
-}
+/** Port, host, where WordPress is, this service's id, its data folder, event secret and log level. */
+export type Config = ContentServiceConfig;
 
 export { ConfigError };
 
@@ -28,15 +18,11 @@ export { ConfigError };
  * @param env The environment (process.env).
  */
 export function loadConfig( env: NodeJS.ProcessEnv ): Config {
-	return {
-		port: portFrom( env, 4101 ),
-		host: hostFrom( env ),
-		...wordpressSiteFrom( env ),
+	return contentServiceConfigFrom( env, {
 		audience: 'search',
-		dataDir:
-			env.SWITCHBOARD_SEARCH_DATA_DIR ||
-			fileURLToPath( new URL( '../.data', import.meta.url ) ),
-		webhookSecret: env.SWITCHBOARD_SEARCH_WEBHOOK_SECRET || null,
-		logLevel: logLevelFrom( env ),
-	};
+		port: 4101,
+		dataDirVariable: 'SWITCHBOARD_SEARCH_DATA_DIR',
+		defaultDataDir: new URL( '../.data', import.meta.url ),
+		webhookSecretVariable: 'SWITCHBOARD_SEARCH_WEBHOOK_SECRET',
+	} );
 }

@@ -1,10 +1,15 @@
 /**
  * What the index holds about a post, and how a content event's data becomes one.
  */
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import {
+	publishedDates,
+	type PublishedPostData,
+} from '@switchboard/service-kit/content';
 
 import { plainText } from './text';
+
+// The event data (contract C1) is the kit's, shared with the feed; re-exported for the bench.
+export type { PublishedPostData };
 
 /** A term of a taxonomy, as the plugin sends it. */
 export interface TermRef {
@@ -30,67 +35,6 @@ export interface SearchDocument {
 	body: string;
 	/** What the sender computed over its payload (`fingerprint`), kept verbatim for the manifest; may be empty. */
 	fingerprint: string;
-}
-
-const Id = Type.Integer( { minimum: 1, maximum: Number.MAX_SAFE_INTEGER } );
-const Name = Type.String( { maxLength: 1000 } );
-const Ref = Type.Object( { id: Type.Integer( { minimum: 0 } ), name: Name } );
-const Slug = Type.String( { pattern: '^[a-z0-9_-]{1,32}$' } );
-const IsoDate = Type.String( { maxLength: 40 } );
-
-/** `data` of post.published / post.updated. Extra fields are allowed: the plugin may send more later. */
-export const PublishedPostData = Type.Object( {
-	id: Id,
-	type: Slug,
-	status: Type.String( { maxLength: 32 } ),
-	title: Type.String( { maxLength: 10000 } ),
-	excerpt: Type.String( { maxLength: 100000 } ),
-	permalink: Type.String( { maxLength: 2000, pattern: '^https?://' } ),
-	author: Ref,
-	terms: Type.Record( Slug, Type.Array( Ref, { maxItems: 1000 } ) ),
-	date: IsoDate,
-	modified: IsoDate,
-	// Optional: senders before contract C1 omit them.
-	content: Type.Optional( Type.String( { maxLength: 200000 } ) ),
-	fingerprint: Type.Optional(
-		Type.String( { pattern: '^([0-9a-f]{40})?$' } )
-	),
-} );
-export type PublishedPostData = Static< typeof PublishedPostData >;
-
-/** `data` of post.unpublished / post.deleted: a tombstone. */
-export const PostTombstoneData = Type.Object( {
-	id: Id,
-	type: Type.Optional( Slug ),
-	status: Type.Optional( Type.String( { maxLength: 32 } ) ),
-} );
-export type PostTombstoneData = Static< typeof PostTombstoneData >;
-
-/** `data` of author.updated. */
-export const AuthorUpdatedData = Type.Object( {
-	author: Type.Object( { id: Id, name: Name } ),
-} );
-export type AuthorUpdatedData = Static< typeof AuthorUpdatedData >;
-
-/** `data` of term.updated and term.deleted: `{"term":{"id":3,"taxonomy":"category","name":"News"}}`. */
-export const TermUpdatedData = Type.Object( {
-	term: Type.Object( { id: Id, taxonomy: Slug, name: Name } ),
-} );
-export type TermUpdatedData = Static< typeof TermUpdatedData >;
-
-export { Value };
-
-/**
- * A date the plugin sent, as ISO 8601 with an offset; null when it is not a date.
- *
- * @param value Date text.
- */
-export function normalizeDate( value: string ): string | null {
-	const time = Date.parse( value );
-	if ( Number.isNaN( time ) ) {
-		return null;
-	}
-	return new Date( time ).toISOString().replace( /\.\d{3}Z$/, '+00:00' );
 }
 
 /** Longest title and excerpt the gateway accepts (PostSummary's schema). */
@@ -125,11 +69,12 @@ export function clip( text: string, limit: number ): string {
  * @param data Validated event data.
  */
 export function toDocument( data: PublishedPostData ): SearchDocument | null {
-	const date = normalizeDate( data.date );
-	const modified = normalizeDate( data.modified ) ?? date;
-	if ( data.status !== 'publish' || date === null || modified === null ) {
+	// Only what every visitor may see is kept.
+	const dates = publishedDates( data );
+	if ( dates === null ) {
 		return null;
 	}
+	const { date, modified } = dates;
 	const terms: Record< string, TermRef[] > = {};
 	for ( const [ taxonomy, list ] of Object.entries( data.terms ) ) {
 		terms[ taxonomy ] = list.map( ( term ) => ( {

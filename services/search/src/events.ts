@@ -1,32 +1,20 @@
 /**
- * What each content event changes in the index. Pure: given the index as it is, returns the changes.
+ * What each content event changes in the index. Pure: given the index as it is, returns the changes. Which
+ * event is which, and whether its data is valid, is the kit's (planContentEvent); this is the index's part.
  */
 import {
-	AuthorUpdatedData,
-	PostTombstoneData,
-	PublishedPostData,
-	TermUpdatedData,
-	toDocument,
-	Value,
-	type SearchDocument,
-} from './documents';
+	planContentEvent,
+	planPublished,
+	type ContentEventPlan,
+} from '@switchboard/service-kit/content';
+
+import { toDocument, type SearchDocument } from './documents';
 import type { SearchEngine } from './engine/types';
 import type { Change } from './store';
 
-export type EventPlan =
-	| { kind: 'apply'; plan: ( engine: SearchEngine ) => Change[] }
-	| { kind: 'ignore' }
-	| {
-			kind: 'invalid';
-			code: 'invalid_event' | 'not_publishable';
-			message: string;
-	  };
-
-const invalid = ( message: string ): EventPlan => ( {
-	kind: 'invalid',
-	code: 'invalid_event',
-	message,
-} );
+export type EventPlan = ContentEventPlan<
+	( engine: SearchEngine ) => Change[]
+>;
 
 /**
  * Every document for which `change` returns a new version, as put changes.
@@ -53,102 +41,52 @@ function rewrite(
  * @param data Event data.
  */
 export function planEvent( type: string, data: unknown ): EventPlan {
-	switch ( type ) {
-		case 'post.published':
-		case 'post.updated': {
-			if ( ! Value.Check( PublishedPostData, data ) ) {
-				return invalid(
-					`The ${ type } data does not have the expected shape.`
-				);
-			}
-			// Only what every visitor may see is indexed; the plugin never sends anything else as published.
-			const document = toDocument( data );
-			if ( document === null ) {
-				return {
-					kind: 'invalid',
-					code: 'not_publishable',
-					message:
-						'Only published posts with valid dates are indexed.',
-				};
-			}
-			return {
-				kind: 'apply',
-				plan: ( engine ) => {
+	return planContentEvent( type, data, {
+		published: ( post ) =>
+			planPublished(
+				toDocument( post ),
+				'indexed',
+				( document ) => ( engine ) => {
 					const current = engine.get( document.id );
 					// A retried older update must not overwrite a newer one.
-					if (
-						current !== undefined &&
+					return current !== undefined &&
 						current.modified > document.modified
-					) {
-						return [];
-					}
-					return [ { op: 'put', document } ];
-				},
-			};
-		}
-		case 'post.unpublished':
-		case 'post.deleted': {
-			if ( ! Value.Check( PostTombstoneData, data ) ) {
-				return invalid(
-					`The ${ type } data does not have the expected shape.`
-				);
-			}
-			return {
-				kind: 'apply',
-				plan: ( engine ) =>
-					engine.get( data.id ) === undefined
 						? []
-						: [ { op: 'remove', id: data.id } ],
-			};
-		}
-		case 'author.updated': {
-			if ( ! Value.Check( AuthorUpdatedData, data ) ) {
-				return invalid(
-					'The author.updated data does not have the expected shape.'
-				);
-			}
-			const { id, name } = data.author;
-			return {
-				kind: 'apply',
-				plan: ( engine ) =>
-					rewrite( engine, ( document ) =>
-						document.author.id === id &&
-						document.author.name !== name
-							? { ...document, author: { id, name } }
-							: null
-					),
-			};
-		}
-		case 'term.updated':
-		case 'term.deleted': {
-			if ( ! Value.Check( TermUpdatedData, data ) ) {
-				return invalid(
-					`The ${ type } data does not have the expected shape.`
-				);
-			}
-			const { id, taxonomy, name } = data.term;
-			return {
-				kind: 'apply',
-				plan: ( engine ) =>
-					rewrite( engine, ( document ) => {
-						const list = document.terms[ taxonomy ];
-						if ( ! list?.some( ( term ) => term.id === id ) ) {
-							return null;
-						}
-						const next =
-							type === 'term.deleted'
-								? list.filter( ( term ) => term.id !== id )
-								: list.map( ( term ) =>
-										term.id === id ? { id, name } : term
-									);
-						return {
-							...document,
-							terms: { ...document.terms, [ taxonomy ]: next },
-						};
-					} ),
-			};
-		}
-		default:
-			return { kind: 'ignore' };
-	}
+						: [ { op: 'put', document } ];
+				}
+			),
+		tombstone: ( { id } ) => ( {
+			kind: 'apply',
+			plan: ( engine ) =>
+				engine.get( id ) === undefined ? [] : [ { op: 'remove', id } ],
+		} ),
+		author: ( { author: { id, name } } ) => ( {
+			kind: 'apply',
+			plan: ( engine ) =>
+				rewrite( engine, ( document ) =>
+					document.author.id === id && document.author.name !== name
+						? { ...document, author: { id, name } }
+						: null
+				),
+		} ),
+		term: ( { term: { id, taxonomy, name } }, deleted ) => ( {
+			kind: 'apply',
+			plan: ( engine ) =>
+				rewrite( engine, ( document ) => {
+					const list = document.terms[ taxonomy ];
+					if ( ! list?.some( ( term ) => term.id === id ) ) {
+						return null;
+					}
+					const next = deleted
+						? list.filter( ( term ) => term.id !== id )
+						: list.map( ( term ) =>
+								term.id === id ? { id, name } : term
+							);
+					return {
+						...document,
+						terms: { ...document.terms, [ taxonomy ]: next },
+					};
+				} ),
+		} ),
+	} );
 }

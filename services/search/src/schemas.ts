@@ -2,7 +2,6 @@
  * The HTTP contract with the gateway, as JSON schemas (validated on the way in, serialized on the way out).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { EVENT_ID_PATTERN } from '@switchboard/service-kit';
 
 /** Comma-separated ids or slugs: `3,news,big-news`. */
 const List = Type.String( {
@@ -79,80 +78,5 @@ export const SearchResponse = Type.Object( {
 } );
 export type SearchResponse = Static< typeof SearchResponse >;
 
-export const ErrorResponse = Type.Object( {
-	code: Type.String(),
-	message: Type.String(),
-} );
-
-export const EventBody = Type.Object( {
-	id: Type.String( { pattern: EVENT_ID_PATTERN.source } ),
-	type: Type.String( { pattern: '^[a-z_]{1,32}(\\.[a-z_]{1,32}){1,3}$' } ),
-	data: Type.Object( {} ),
-} );
-export type EventBody = Static< typeof EventBody >;
-
-export const EventResponse = Type.Object( {
-	ok: Type.Literal( true ),
-	duplicate: Type.Optional( Type.Boolean() ),
-	ignored: Type.Optional( Type.Boolean() ),
-} );
-
-/** Contract C2: a batch of post data (C1) to upsert. Items are checked one by one, so one bad item is reported, not fatal. */
-export const IndexDocumentsBody = Type.Object(
-	{
-		documents: Type.Array( Type.Unknown(), { minItems: 1, maxItems: 500 } ),
-	},
-	{ additionalProperties: false }
-);
-export type IndexDocumentsBody = Static< typeof IndexDocumentsBody >;
-
-export const IndexDocumentsResponse = Type.Object( {
-	indexed: Type.Integer(),
-	skipped: Type.Integer(),
-	rejected: Type.Array(
-		Type.Object( {
-			id: Type.Union( [ Type.Integer(), Type.Null() ] ),
-			code: Type.String(),
-			message: Type.String(),
-		} )
-	),
-} );
-export type IndexDocumentsResponse = Static< typeof IndexDocumentsResponse >;
-
-export const RemoveDocumentsBody = Type.Object(
-	{
-		ids: Type.Array(
-			Type.Integer( { minimum: 1, maximum: Number.MAX_SAFE_INTEGER } ),
-			{ minItems: 1, maxItems: 1000 }
-		),
-	},
-	{ additionalProperties: false }
-);
-
-export const RemoveDocumentsResponse = Type.Object( {
-	removed: Type.Integer(),
-} );
-
-export const ManifestQuerystring = Type.Object(
-	{
-		after: Type.Integer( {
-			minimum: 0,
-			maximum: Number.MAX_SAFE_INTEGER,
-			default: 0,
-		} ),
-		limit: Type.Integer( { minimum: 1, maximum: 5000, default: 1000 } ),
-	},
-	{ additionalProperties: false }
-);
-
-export const ManifestResponse = Type.Object( {
-	documents: Type.Array(
-		Type.Object( {
-			id: Type.Integer(),
-			modified: Type.String(),
-			fingerprint: Type.String(),
-		} )
-	),
-	next: Type.Union( [ Type.Integer(), Type.Null() ] ),
-	total: Type.Integer(),
-} );
+// The JSON error, the event delivery and the C2 sync contract are the kit's (shared with the feed).
+export { ErrorResponse } from '@switchboard/service-kit/content';

@@ -3,11 +3,10 @@
  * taking requests, let the ones in flight finish, then write the snapshot.
  */
 import {
-	gatewayVerifier,
-	keepKeysFresh,
-	type Verifier,
-} from '@switchboard/service-kit';
-import type { FastifyInstance } from 'fastify';
+	startContentServer,
+	type ContentServiceOverrides,
+	type StartedContentService,
+} from '@switchboard/service-kit/content';
 
 import type { Config } from './config';
 import { createEngine } from './engine/create';
@@ -16,17 +15,10 @@ import { buildServer } from './server';
 import type { ServiceState } from './state';
 import { IndexStore } from './store';
 
-export interface RunningService {
-	app: FastifyInstance;
-	/** Base URL it listens on. */
-	url: string;
-	/** Resolves when the index is loaded; rejects when it cannot be. */
-	ready: Promise< void >;
-	close: () => Promise< void >;
-}
+/** The kit's started service: `ready` resolves when the index is loaded. */
+export type RunningService = StartedContentService;
 
-export interface ServiceOverrides {
-	verifier?: Verifier;
+export interface ServiceOverrides extends ContentServiceOverrides {
 	engine?: SearchEngine;
 	snapshotEvery?: number;
 }
@@ -39,32 +31,14 @@ export async function startService(
 	config: Config,
 	overrides: ServiceOverrides = {}
 ): Promise< RunningService > {
-	const verifier = overrides.verifier ?? gatewayVerifier( config );
 	const state: ServiceState = {
 		engine: overrides.engine ?? createEngine(),
 		store: null,
 	};
-	const app = buildServer( {
-		verifier,
-		state,
-		webhookSecret: config.webhookSecret,
-		logLevel: config.logLevel,
-	} );
-	if ( config.webhookSecret === null ) {
-		app.log.warn(
-			'SWITCHBOARD_SEARCH_WEBHOOK_SECRET is not set: events are accepted on the gateway token alone.'
-		);
-	}
-
-	const url = await app.listen( { port: config.port, host: config.host } );
-	// Keys fetched ahead of requests: a single-threaded WordPress cannot answer the JWKS request while it
-	// waits for this service's answer.
-	const stopKeys = keepKeysFresh( verifier, {
-		onError: ( error: unknown ) =>
-			app.log.warn(
-				{ reason: error instanceof Error ? error.message : 'unknown' },
-				'The gateway keys could not be fetched yet; retrying.'
-			),
+	const { app, url, stopKeys } = await startContentServer( config, {
+		overrides,
+		webhookSecretVariable: 'SWITCHBOARD_SEARCH_WEBHOOK_SECRET',
+		build: ( settings ) => buildServer( { ...settings, state } ),
 	} );
 
 	let opening: Promise< IndexStore > | null = null;

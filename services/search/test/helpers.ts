@@ -3,13 +3,13 @@
  * tokens signed with it, the search service started on an ephemeral port with its own data folder, and
  * signed event deliveries.
  */
-import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import {
+	eventId,
+	startServiceHarness,
 	startTestWordpress,
+	type SendOptions,
+	type ServiceHarness,
+	type TestEvent,
 	type TestWordpress,
 } from '@switchboard/service-kit/testing';
 
@@ -27,36 +27,13 @@ export function startWordpress(): Promise< Wordpress > {
 	return startTestWordpress( { audience: 'search' } );
 }
 
-export interface Harness {
-	wordpress: Wordpress;
-	service: RunningService;
-	dataDir: string;
+/** The kit's harness (WordPress, data folder, signed `send`, `restart`, `close`), and search calls. */
+export interface Harness extends ServiceHarness< RunningService > {
 	/** GET /v1/search with a valid token, unless `token` is given (null: no header). */
 	search: (
 		params: Record< string, string | number >,
 		token?: string | null
 	) => Promise< Response >;
-	/** POST /events, signed now with SECRET. */
-	send: ( event: TestEvent, options?: SendOptions ) => Promise< Response >;
-	/** Restarts the service on the same data folder. */
-	restart: () => Promise< void >;
-	close: () => Promise< void >;
-}
-
-export interface TestEvent {
-	id: string;
-	type: string;
-	data: Record< string, unknown >;
-}
-
-export interface SendOptions {
-	timestamp?: number;
-	secret?: string;
-	/** Replaces the whole signature header. */
-	signature?: string;
-	headerId?: string;
-	body?: string;
-	contentType?: string;
 }
 
 export interface HarnessOptions {
@@ -72,37 +49,40 @@ export interface HarnessOptions {
 export async function startHarness(
 	options: HarnessOptions = {}
 ): Promise< Harness > {
-	const wordpress = await startWordpress();
-	const dataDir = await mkdtemp( join( tmpdir(), 'switchboard-search-' ) );
 	const secret = options.secret === undefined ? SECRET : options.secret;
-	const start = async () => {
-		const config = loadConfig( {
-			PORT: '0',
-			SWITCHBOARD_WORDPRESS_URL: wordpress.url,
-			SWITCHBOARD_SEARCH_DATA_DIR: dataDir,
-			SWITCHBOARD_SEARCH_WEBHOOK_SECRET: secret ?? '',
-			LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-		} );
-		const service = await startService( config, {
-			snapshotEvery: options.snapshotEvery,
-		} );
-		await service.ready;
-		return service;
-	};
-
-	const harness: Harness = {
-		wordpress,
-		service: await start(),
-		dataDir,
-		search( params, token ) {
+	const base = await startServiceHarness( {
+		audience: 'search',
+		// Deliveries are signed with SECRET even when the service has another secret or none.
+		secret: SECRET,
+		start: async ( wordpress, dataDir ) => {
+			const config = loadConfig( {
+				PORT: '0',
+				SWITCHBOARD_WORDPRESS_URL: wordpress.url,
+				SWITCHBOARD_SEARCH_DATA_DIR: dataDir,
+				SWITCHBOARD_SEARCH_WEBHOOK_SECRET: secret ?? '',
+				LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+			} );
+			const service = await startService( config, {
+				snapshotEvery: options.snapshotEvery,
+			} );
+			await service.ready;
+			return service;
+		},
+	} );
+	// Assigned onto the kit's object: `restart` replaces its `service`, which a copy would not see.
+	return Object.assign( base, {
+		search(
+			params: Record< string, string | number >,
+			token?: string | null
+		) {
 			const query = new URLSearchParams(
 				Object.entries( params ).map( ( [ key, value ] ) => [
 					key,
 					String( value ),
 				] )
 			);
-			const bearer = token === undefined ? wordpress.token() : token;
-			return fetch( `${ harness.service.url }/v1/search?${ query }`, {
+			const bearer = token === undefined ? base.wordpress.token() : token;
+			return fetch( `${ base.service.url }/v1/search?${ query }`, {
 				headers: {
 					Accept: 'application/json',
 					...( bearer === null
@@ -111,46 +91,11 @@ export async function startHarness(
 				},
 			} );
 		},
-		send( event, sendOptions = {} ) {
-			const body = sendOptions.body ?? JSON.stringify( event );
-			const timestamp =
-				sendOptions.timestamp ?? Math.floor( Date.now() / 1000 );
-			const id = sendOptions.headerId ?? event.id;
-			const hmac = createHmac( 'sha256', sendOptions.secret ?? SECRET )
-				.update( `${ id }.${ timestamp }.${ body }` )
-				.digest( 'hex' );
-			return fetch( `${ harness.service.url }/events`, {
-				method: 'POST',
-				headers: {
-					Authorization: `Bearer ${ wordpress.token() }`,
-					'Content-Type':
-						sendOptions.contentType ?? 'application/json',
-					Accept: 'application/json',
-					'Switchboard-Event-Id': id,
-					'Switchboard-Signature':
-						sendOptions.signature ??
-						`t=${ timestamp },v1=${ hmac }`,
-				},
-				body,
-			} );
-		},
-		async restart() {
-			await harness.service.close();
-			harness.service = await start();
-		},
-		async close() {
-			await harness.service.close();
-			await wordpress.close();
-			await rm( dataDir, { recursive: true, force: true } );
-		},
-	};
-	return harness;
+	} );
 }
 
-let sequence = 0;
-
-/** A unique event id. */
-export const eventId = () => `evt-${ process.pid }-${ ++sequence }`;
+// Event ids and signed deliveries are the kit's, shared with the other content service's tests.
+export { eventId, type SendOptions, type TestEvent };
 
 export interface PostFields {
 	title?: string;

@@ -49,6 +49,7 @@ export {
 	type RunningService,
 	type RunServiceOptions,
 } from './run-service';
+export { keepGatewayKeysFresh } from './gateway-keys';
 export {
 	gatewayVerifier,
 	type GatewaySite,

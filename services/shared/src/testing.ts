@@ -138,3 +138,16 @@ export function gatewayRequest(
 		body,
 	};
 }
+
+export {
+	eventId,
+	signedEventRequest,
+	type SendOptions,
+	type TestEvent,
+} from './testing-events';
+export {
+	startServiceHarness,
+	type HarnessedService,
+	type ServiceHarness,
+	type ServiceHarnessOptions,
+} from './testing-harness';

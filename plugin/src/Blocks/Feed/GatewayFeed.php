@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace Switchboard\Blocks\Feed;
 
+use Switchboard\Gateway\ServiceRegistry;
 use WP_REST_Request;
 
 /**
@@ -24,15 +25,37 @@ final class GatewayFeed {
 	public const ROUTE = '/switchboard/v1/feed';
 
 	/**
+	 * Where the feed service lives.
+	 *
+	 * @var ServiceRegistry
+	 */
+	private readonly ServiceRegistry $services;
+
+	/**
+	 * Sets the registry.
+	 *
+	 * @param ServiceRegistry|null $services The services; WordPress's configuration when null.
+	 */
+	public function __construct( ?ServiceRegistry $services = null ) {
+		$this->services = $services ?? new ServiceRegistry();
+	}
+
+	/**
 	 * The most popular posts within a scope.
 	 *
 	 * @param Scope     $scope   Categories and tags.
 	 * @param int       $count   How many (1 to 24).
 	 * @param list<int> $exclude Posts to leave out.
 	 * @return list<int>|null Post IDs in rank order; null when the service did not answer (the route failed,
-	 *                        or answered with its own fallback), so the caller ranks locally.
+	 *                        or answered with its own fallback, or the feed service has no address), so the
+	 *                        caller ranks locally.
 	 */
 	public function popular( Scope $scope, int $count, array $exclude ): ?array {
+		// Without an address there is no service to ask: the gateway would only record a failure on every
+		// page view of a site that has not set the feed up.
+		if ( true !== $this->services->get( 'feed' )?->is_configured() ) {
+			return null;
+		}
 		$args = $scope->gateway_args() + array(
 			'per_page' => max( 1, min( 24, $count ) ),
 			'order'    => 'popular',

@@ -12,6 +12,7 @@ namespace Switchboard\Tests\Gateway\Http;
 use PHPUnit\Framework\TestCase as PHPUnitTestCase;
 use Switchboard\Tests\Support\FaultServer;
 use Switchboard\Tests\Support\HttpClient;
+use Switchboard\Tests\Support\LogsInThroughWpLogin;
 use Switchboard\Tests\Support\NativeSite;
 
 /**
@@ -22,6 +23,8 @@ use Switchboard\Tests\Support\NativeSite;
  * in-process one (whose transaction and hooks do not reach another process).
  */
 final class GatewayHttpTest extends PHPUnitTestCase {
+
+	use LogsInThroughWpLogin;
 
 	/**
 	 * Requests per hour on the rate-limited route.
@@ -304,7 +307,7 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 	 */
 	public function test_stale_nonce_keeps_public_routes_working(): void {
 		self::upstream()->set( array( 'body' => '{"ok":true,"echo":"public"}' ) );
-		$jar = self::log_in_as_admin();
+		$jar = self::log_in_as_admin( self::site() );
 		try {
 			$stale   = array( 'X-WP-Nonce' => 'a1b2c3d4e5' );
 			$public  = HttpClient::request( self::api( '/fault/plain', array( 'text' => 'nonce' ) ), $stale, 'GET', null, $jar );
@@ -325,7 +328,7 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 	 * routes. With the nonce, the same browser can.
 	 */
 	public function test_admin_routes_refuse_cookie_requests_without_a_valid_nonce(): void {
-		$jar     = self::log_in_as_admin();
+		$jar     = self::log_in_as_admin( self::site() );
 		$base    = self::site()->url() . '/wp-json/switchboard/v1/admin';
 		$cross   = array( 'Origin' => 'https://attacker.example' );
 		$json    = array( 'Content-Type' => 'application/json' ) + $cross;
@@ -352,32 +355,6 @@ final class GatewayHttpTest extends PHPUnitTestCase {
 		$this->assertSame( $before, self::site()->php( "<?php\necho wp_json_encode( get_option( 'switchboard_service_urls' ) );\n" ), 'Nothing was saved.' );
 		$this->assertNotSame( '', $nonce, 'The settings page carries a nonce.' );
 		$this->assertSame( 200, $own['status'], 'With the nonce of its own pages, the same browser may read.' );
-	}
-
-	/**
-	 * Logs the site's admin in through wp-login.php and returns the cookie jar (the caller deletes it).
-	 *
-	 * @return string Cookie jar file.
-	 */
-	private static function log_in_as_admin(): string {
-		$jar = (string) tempnam( sys_get_temp_dir(), 'switchboard-cookies-' );
-		HttpClient::request( self::site()->url() . '/wp-login.php', array(), 'GET', null, $jar ); // Sets the test cookie.
-		$login = HttpClient::request(
-			self::site()->url() . '/wp-login.php',
-			array( 'Content-Type' => 'application/x-www-form-urlencoded' ),
-			'POST',
-			http_build_query(
-				array(
-					'log'        => 'admin',
-					'pwd'        => 'password',
-					'testcookie' => '1',
-				)
-			),
-			$jar
-		);
-		self::assertSame( 302, $login['status'], 'The test could not log in.' );
-
-		return $jar;
 	}
 
 	/**
