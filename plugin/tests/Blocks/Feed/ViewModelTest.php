@@ -12,6 +12,7 @@ namespace Switchboard\Tests\Blocks\Feed;
 use Switchboard\Blocks\Feed\FeedItem;
 use Switchboard\Blocks\Feed\RenderedPosts;
 use Switchboard\Blocks\Feed\ViewModel;
+use Switchboard\Gateway\ServiceRegistry;
 use Switchboard\Tests\Blocks\BlockTestCase;
 use Switchboard\Tests\Blocks\Search\ReadsArrays;
 use WP_Error;
@@ -39,6 +40,7 @@ final class ViewModelTest extends BlockTestCase {
 	 */
 	protected function tear_down(): void {
 		RenderedPosts::reset();
+		delete_option( ServiceRegistry::OPTION );
 		parent::tear_down();
 	}
 
@@ -50,6 +52,8 @@ final class ViewModelTest extends BlockTestCase {
 	 * @param bool                      $fallback Whether the answer is the gateway's own fallback.
 	 */
 	private function gateway_answers( ?array $ids, ?array &$seen = null, bool $fallback = false ): void {
+		// The block asks the gateway only when the feed service has an address (never called here).
+		update_option( ServiceRegistry::OPTION, array( 'feed' => 'http://127.0.0.1:9' ) );
 		add_filter(
 			'rest_pre_dispatch',
 			function ( mixed $result, mixed $server, WP_REST_Request $request ) use ( $ids, &$seen, $fallback ): mixed {
@@ -246,6 +250,31 @@ final class ViewModelTest extends BlockTestCase {
 		$view = ViewModel::from_attributes( array( 'fallback' => 'popular' ), 0 );
 
 		$this->assertSame( array( 'Loud', 'Quiet' ), $this->titles( $view ) );
+	}
+
+	/**
+	 * Without an address for the feed service the gateway is not asked at all (no failure recorded on every
+	 * page view of a site that has not set the feed up): popular is the local ranking.
+	 */
+	public function test_without_a_feed_service_popular_is_ranked_locally(): void {
+		$asked = 0;
+		add_filter(
+			'rest_pre_dispatch',
+			function ( mixed $result, mixed $server, WP_REST_Request $request ) use ( &$asked ): mixed {
+				if ( '/switchboard/v1/feed' === $request->get_route() ) {
+					++$asked;
+				}
+				return $result;
+			},
+			10,
+			3
+		);
+		$this->create_post( array( 'post_title' => 'Only' ) );
+
+		$view = ViewModel::from_attributes( array( 'fallback' => 'popular' ), 0 );
+
+		$this->assertSame( array( 'Only' ), $this->titles( $view ) );
+		$this->assertSame( 0, $asked );
 	}
 
 	/**
