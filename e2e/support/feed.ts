@@ -4,7 +4,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
-import { harnessGet, pollUntil } from './harness';
+import { waitForSeededCopy } from './harness';
 import { feedServiceUrl } from './feed-service';
 
 /** The browser's calls to the feed's gateway routes (any of them). */
@@ -184,40 +184,16 @@ export async function openPersonalized(
 }
 
 /**
- * Waits until the feed service's catalogue holds every published post of the seed (WP-Cron delivers the
- * seed's content events; the harness's calls to wp-cron.php are the traffic that runs it).
+ * Waits (in the global set-up) until the feed service's catalogue holds every post the site seeded.
  * @param requestUtils Logged-in REST helper.
- * @param timeoutMs    Bound.
  */
-export async function waitForSeededCatalogue(
-	requestUtils: RequestUtils,
-	timeoutMs = 120_000
+export function waitForSeededCatalogue(
+	requestUtils: RequestUtils
 ): Promise< void > {
-	const posts = await requestUtils.rest< unknown[] >( {
-		path: '/wp/v2/posts',
-		params: { per_page: 100, status: 'publish', context: 'edit' },
-	} );
-	if ( posts.length === 0 ) {
-		return;
-	}
-	const base = ( process.env.WP_BASE_URL ?? '' ).replace( /\/+$/, '' );
-	let held = 0;
-	let lastCron = 0;
-	await pollUntil(
-		async () => {
-			held = await catalogueSize();
-			if ( held >= posts.length ) {
-				return true;
-			}
-			if ( Date.now() - lastCron > 5_000 ) {
-				lastCron = Date.now();
-				await harnessGet( `${ base }/wp-cron.php` );
-			}
-			return false;
-		},
-		timeoutMs,
-		() =>
-			`${ posts.length } seeded posts in the feed catalogue (it holds ${ held })`
+	return waitForSeededCopy(
+		requestUtils,
+		catalogueSize,
+		'the feed catalogue'
 	);
 }
 

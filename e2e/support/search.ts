@@ -3,7 +3,7 @@
  * the index to catch up with the site (polls, never fixed sleeps), and pages that hold the search block.
  */
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
-import { baseUrl, harnessGet, pollUntil } from './harness';
+import { baseUrl, harnessGet, pollUntil, waitForSeededCopy } from './harness';
 import {
 	indexedDocuments,
 	isManaged,
@@ -234,49 +234,14 @@ export async function pointSiteAtSearchService(
 	} );
 }
 
-type RestPost = { id: number };
-
 /**
- * Waits (in the global set-up) until the service holds every post the site seeded: the outbox delivers
- * them once WordPress serves requests.
+ * Waits (in the global set-up) until the search index holds every post the site seeded.
  * @param requestUtils Logged-in REST helper.
- * @param timeoutMs    Bound.
  */
-export async function waitForSeededIndex(
-	requestUtils: RequestUtils,
-	timeoutMs = 120_000
+export function waitForSeededIndex(
+	requestUtils: RequestUtils
 ): Promise< void > {
-	const posts = await requestUtils.rest< RestPost[] >( {
-		path: '/wp/v2/posts',
-		params: { per_page: 100, status: 'publish', context: 'edit' },
-	} );
-	if ( posts.length === 0 ) {
-		return;
-	}
-	// Only the service's own count is read: a call through the gateway would show in the Search card's
-	// request metrics, which the settings journeys expect to find empty on a fresh site.
-	let documents = 0;
-	let lastCron = 0;
-	// The seed was written from the command line before the server ran, so no request kicked the
-	// dispatcher for it: WP-Cron's every-minute run delivers it, and WP-Cron runs when the site has
-	// traffic. The journeys' set-up is that traffic: it calls wp-cron.php, as a visitor's page load would,
-	// every few seconds (WP-Cron's own lock makes extra calls harmless).
-	await pollUntil(
-		async () => {
-			documents = await indexedDocuments();
-			if ( documents >= posts.length ) {
-				return true;
-			}
-			if ( Date.now() - lastCron > 5_000 ) {
-				lastCron = Date.now();
-				await harnessGet( `${ baseUrl() }/wp-cron.php` );
-			}
-			return false;
-		},
-		timeoutMs,
-		() =>
-			`${ posts.length } seeded posts in the index (it holds ${ documents })`
-	);
+	return waitForSeededCopy( requestUtils, indexedDocuments, 'the index' );
 }
 
 /**
