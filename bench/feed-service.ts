@@ -13,27 +13,27 @@
  *   FEED_BENCH_POSTS=100000 FEED_BENCH_EVENTS=1000000 FEED_BENCH_REQUESTS=2000 FEED_BENCH_WARMUP=200
  *   FEED_BENCH_INGEST_BATCHES=1000 FEED_BENCH_CLIENTS=4 FEED_BENCH_SEED=1)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import {
 	gatewayRequest,
 	startTestWordpress,
-	type TestWordpress,
 } from '../services/shared/src/testing';
 import { generate, prng, signalType } from './feed-generator';
+import {
+	failureText,
+	freePort,
+	latency as summary,
+	log,
+	memory,
+	startService,
+	writeArtifacts,
+	type Latency as Summary,
+} from './lib-service';
 
-const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 const TARGET_P95_MS = 15;
 const DAY = 86_400_000;
 
@@ -53,133 +53,18 @@ const INGEST_BATCHES = setting( 'FEED_BENCH_INGEST_BATCHES', 1000 );
 const CLIENTS = setting( 'FEED_BENCH_CLIENTS', 4 );
 const SEED = setting( 'FEED_BENCH_SEED', 1 );
 
-const log = ( message: string ) => process.stderr.write( `${ message }\n` );
-
-interface Latency {
-	p50: number;
-	p95: number;
-	p99: number;
-	mean: number;
-	max: number;
+/** The shared figures with their sample count (this report's n column). */
+interface Latency extends Summary {
 	n: number;
 }
 
 /**
- * Percentiles of samples in ms (nearest rank).
+ * Percentiles of samples in ms (nearest rank), with their count.
  *
  * @param samples Times in ms.
  */
 function latency( samples: number[] ): Latency {
-	const sorted = [ ...samples ].sort( ( a, b ) => a - b );
-	const at = ( p: number ) =>
-		Number(
-			(
-				sorted[
-					Math.min(
-						sorted.length - 1,
-						Math.max(
-							0,
-							Math.ceil( ( p / 100 ) * sorted.length ) - 1
-						)
-					)
-				] ?? NaN
-			).toFixed( 2 )
-		);
-	return {
-		p50: at( 50 ),
-		p95: at( 95 ),
-		p99: at( 99 ),
-		mean: Number(
-			( samples.reduce( ( a, b ) => a + b, 0 ) / samples.length ).toFixed(
-				2
-			)
-		),
-		max: Number( ( sorted[ sorted.length - 1 ] ?? NaN ).toFixed( 2 ) ),
-		n: samples.length,
-	};
-}
-
-/** A free port of 127.0.0.1. */
-function freePort(): Promise< number > {
-	return new Promise( ( resolve, reject ) => {
-		const server = createServer();
-		server.once( 'error', reject );
-		server.listen( 0, '127.0.0.1', () => {
-			const address = server.address();
-			const port =
-				typeof address === 'object' && address ? address.port : 0;
-			server.close( () => resolve( port ) );
-		} );
-	} );
-}
-
-/**
- * Resident and peak resident memory of a process, in MB.
- *
- * @param pid Process id.
- */
-function memory( pid: number ): { rssMb: number; peakMb: number } {
-	const status = readFileSync( `/proc/${ pid }/status`, 'utf8' );
-	const field = ( name: string ) =>
-		Number(
-			new RegExp( `${ name }:\\s+(\\d+)` ).exec( status )?.[ 1 ] ?? 0
-		) / 1024;
-	return {
-		rssMb: Math.round( field( 'VmRSS' ) ),
-		peakMb: Math.round( field( 'VmHWM' ) ),
-	};
-}
-
-/**
- * Starts the service process on the data folder and waits for /ready.
- *
- * @param keys    WordPress's stand-in.
- * @param dataDir Generated data folder.
- */
-async function startService(
-	keys: TestWordpress,
-	dataDir: string
-): Promise< { child: ChildProcess; url: string; loadMs: number } > {
-	const port = await freePort();
-	const started = performance.now();
-	const child = spawn(
-		process.execPath,
-		[ '--import', 'tsx', join( ROOT, 'services/feed/src/main.ts' ) ],
-		{
-			cwd: join( ROOT, 'services/feed' ),
-			env: {
-				...process.env,
-				PORT: String( port ),
-				HOST: '127.0.0.1',
-				SWITCHBOARD_WORDPRESS_URL: keys.url,
-				SWITCHBOARD_FEED_DATA_DIR: dataDir,
-				SWITCHBOARD_FEED_WEBHOOK_SECRET:
-					'bench-secret-0123456789abcdef',
-				// Throughput is measured, not the per-profile limit (its tests cover it).
-				SWITCHBOARD_FEED_RATE_PER_MINUTE: '100000',
-				LOG_LEVEL: 'warn',
-			},
-			stdio: [ 'ignore', 'inherit', 'inherit' ],
-		}
-	);
-	const url = `http://127.0.0.1:${ port }`;
-	for ( let attempt = 0; attempt < 1200; attempt++ ) {
-		if ( child.exitCode !== null ) {
-			throw new Error(
-				`The feed service exited with ${ child.exitCode }.`
-			);
-		}
-		const ready = await fetch( `${ url }/ready` ).catch( () => null );
-		if ( ready?.status === 200 ) {
-			return {
-				child,
-				url,
-				loadMs: Math.round( performance.now() - started ),
-			};
-		}
-		await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
-	}
-	throw new Error( 'The feed service did not become ready in 2 minutes.' );
+	return { ...summary( samples ), n: samples.length };
 }
 
 /**
@@ -227,7 +112,17 @@ async function main(): Promise< void > {
 			`  ${ generated.profiles.length.toLocaleString( 'en' ) } profiles in ${ generated.ms } ms`
 		);
 
-		const service = await startService( keys, dataDir );
+		const service = await startService( {
+			name: 'feed',
+			port: await freePort(),
+			wordpressUrl: keys.url,
+			dataDir,
+			// Throughput is measured, not the per-profile limit (its tests cover it).
+			env: { SWITCHBOARD_FEED_RATE_PER_MINUTE: '100000' },
+			readyPath: '/ready',
+			timeoutMs: 120_000,
+			label: 'The feed service',
+		} );
 		child = service.child;
 		log(
 			`Service ready in ${ service.loadMs } ms (process start and catalogue load).`
@@ -452,34 +347,28 @@ async function main(): Promise< void > {
 			table,
 			'',
 		].join( '\n' );
-		const out = join( ROOT, 'artifacts/bench' );
-		mkdirSync( out, { recursive: true } );
-		writeFileSync(
-			join( out, 'feed-service.json' ),
-			JSON.stringify(
-				{
-					posts: POSTS,
-					events: EVENTS,
-					profiles: generated.profiles.length,
-					generateMs: generated.ms,
-					readyMs: service.loadMs,
-					memory: rss,
-					modes,
-					personal: personalStats,
-					public: publicStats,
-					ingest: {
-						...ingestStats,
-						eventsPerSecond,
-						clients: CLIENTS,
-					},
-					personalDuringIngest: mixedStats,
-					targetP95Ms: TARGET_P95_MS,
+		writeArtifacts(
+			'feed-service',
+			{
+				posts: POSTS,
+				events: EVENTS,
+				profiles: generated.profiles.length,
+				generateMs: generated.ms,
+				readyMs: service.loadMs,
+				memory: rss,
+				modes,
+				personal: personalStats,
+				public: publicStats,
+				ingest: {
+					...ingestStats,
+					eventsPerSecond,
+					clients: CLIENTS,
 				},
-				null,
-				'\t'
-			) + '\n'
+				personalDuringIngest: mixedStats,
+				targetP95Ms: TARGET_P95_MS,
+			},
+			text
 		);
-		writeFileSync( join( out, 'feed-service.md' ), text );
 		process.stdout.write( text );
 		if (
 			personalStats.p95 > TARGET_P95_MS ||
@@ -495,10 +384,6 @@ async function main(): Promise< void > {
 }
 
 main().catch( ( error: unknown ) => {
-	log(
-		error instanceof Error
-			? ( error.stack ?? error.message )
-			: String( error )
-	);
+	log( failureText( error ) );
 	process.exitCode = 1;
 } );

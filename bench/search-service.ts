@@ -7,17 +7,9 @@
  * Usage: npx tsx bench/search-service.ts [--sizes=10000,100000] [--queries=600] [--warmup=100] [--seed=1]
  * Writes artifacts/bench/search-service.json and .md. Port 4701 (service); the key server takes any free port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import {
 	toDocument,
@@ -29,8 +21,19 @@ import {
 	type Wordpress,
 } from '../services/search/test/helpers';
 import { generateDocuments, generateQueries } from './search-corpus';
+import {
+	failureText,
+	latency,
+	log,
+	memory,
+	startService as startProcess,
+	stopService,
+	writeArtifacts,
+	type Latency,
+	type StartedService,
+} from './lib-service';
+import { option } from './search-stats';
 
-const ROOT = join( dirname( fileURLToPath( import.meta.url ) ), '..' );
 const SERVICE_PORT = 4701;
 const BATCH = 500;
 const TARGET_P95_MS = 20;
@@ -38,15 +41,13 @@ const TARGET_P95_SIZE = 100_000;
 const TARGET_DOCS_PER_SECOND = 2000;
 
 /**
- * A `--name=value` argument.
+ * A `--name=value` (or `--name value`) argument.
  *
  * @param name     Argument name.
  * @param fallback Default.
  */
 function argument( name: string, fallback: string ): string {
-	const prefix = `--${ name }=`;
-	const found = process.argv.find( ( arg ) => arg.startsWith( prefix ) );
-	return found === undefined ? fallback : found.slice( prefix.length );
+	return option( process.argv.slice( 2 ), name, fallback );
 }
 
 const SIZES = argument( 'sizes', '10000,100000' ).split( ',' ).map( Number );
@@ -54,132 +55,30 @@ const QUERIES = Number( argument( 'queries', '600' ) );
 const WARMUP = Number( argument( 'warmup', '100' ) );
 const SEED = Number( argument( 'seed', '1' ) );
 
-const log = ( message: string ) => process.stderr.write( `${ message }\n` );
-
 /** WordPress's part (the JWKS the service fetches, tokens as the gateway signs them): the service tests' own. */
 type Keys = Wordpress;
 
 /**
- * Resident and peak resident memory of a process, in MB.
- *
- * @param pid Process id.
- */
-function memory( pid: number ): { rssMb: number; peakMb: number } {
-	const status = readFileSync( `/proc/${ pid }/status`, 'utf8' );
-	const field = ( name: string ) =>
-		Number(
-			new RegExp( `${ name }:\\s+(\\d+)` ).exec( status )?.[ 1 ] ?? 0
-		) / 1024;
-	return {
-		rssMb: Math.round( field( 'VmRSS' ) ),
-		peakMb: Math.round( field( 'VmHWM' ) ),
-	};
-}
-
-/**
- * Percentile of sorted values (nearest rank).
- *
- * @param sorted Ascending values.
- * @param p      0-100.
- */
-function percentile( sorted: number[], p: number ): number {
-	const index = Math.min(
-		sorted.length - 1,
-		Math.max( 0, Math.ceil( ( p / 100 ) * sorted.length ) - 1 )
-	);
-	return Number( ( sorted[ index ] ?? NaN ).toFixed( 2 ) );
-}
-
-interface Latency {
-	p50: number;
-	p95: number;
-	p99: number;
-	mean: number;
-	max: number;
-}
-
-/**
- * @param samples Times in ms.
- */
-function latency( samples: number[] ): Latency {
-	const sorted = [ ...samples ].sort( ( a, b ) => a - b );
-	return {
-		p50: percentile( sorted, 50 ),
-		p95: percentile( sorted, 95 ),
-		p99: percentile( sorted, 99 ),
-		mean: Number(
-			( samples.reduce( ( a, b ) => a + b, 0 ) / samples.length ).toFixed(
-				2
-			)
-		),
-		max: Number( ( sorted[ sorted.length - 1 ] ?? NaN ).toFixed( 2 ) ),
-	};
-}
-
-/**
- * Starts the service process and waits until it answers an authorized search.
+ * Starts the service process and waits until it answers an authorized search (the index is loaded and the
+ * service verifies tokens against the key server, not merely listening).
  *
  * @param keys    The key server.
  * @param dataDir Fresh data folder.
  */
-async function startService(
+function startService(
 	keys: Keys,
 	dataDir: string
-): Promise< { child: ChildProcess; url: string } > {
-	const child = spawn(
-		process.execPath,
-		[ '--import', 'tsx', join( ROOT, 'services/search/src/main.ts' ) ],
-		{
-			cwd: join( ROOT, 'services/search' ),
-			env: {
-				...process.env,
-				PORT: String( SERVICE_PORT ),
-				HOST: '127.0.0.1',
-				SWITCHBOARD_WORDPRESS_URL: keys.url,
-				SWITCHBOARD_SEARCH_DATA_DIR: dataDir,
-				SWITCHBOARD_SEARCH_WEBHOOK_SECRET:
-					'bench-secret-0123456789abcdef',
-				LOG_LEVEL: 'warn',
-			},
-			stdio: [ 'ignore', 'inherit', 'inherit' ],
-		}
-	);
-	const url = `http://127.0.0.1:${ SERVICE_PORT }`;
-	const deadline = Date.now() + 600_000;
-	while ( Date.now() < deadline ) {
-		if ( child.exitCode !== null ) {
-			throw new Error( `The service exited with ${ child.exitCode }.` );
-		}
-		try {
-			const response = await fetch( `${ url }/v1/search?q=ready`, {
-				headers: { Authorization: `Bearer ${ keys.token() }` },
-			} );
-			await response.arrayBuffer();
-			if ( response.status === 200 ) {
-				return { child, url };
-			}
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
-	}
-	child.kill( 'SIGTERM' );
-	throw new Error( 'The service did not become ready within 10 minutes.' );
-}
-
-/**
- * Stops the service gracefully (it writes its snapshot) and waits for it to exit.
- *
- * @param child The process.
- */
-async function stopService( child: ChildProcess ): Promise< number > {
-	const started = performance.now();
-	const exited = new Promise< void >( ( resolve ) =>
-		child.once( 'exit', () => resolve() )
-	);
-	child.kill( 'SIGTERM' );
-	await exited;
-	return Math.round( performance.now() - started );
+): Promise< StartedService > {
+	return startProcess( {
+		name: 'search',
+		port: SERVICE_PORT,
+		wordpressUrl: keys.url,
+		dataDir,
+		readyPath: '/v1/search?q=ready',
+		readyHeaders: () => ( { Authorization: `Bearer ${ keys.token() }` } ),
+		timeoutMs: 600_000,
+		label: 'The service',
+	} );
 }
 
 interface SizeResult {
@@ -282,9 +181,9 @@ async function runSize( keys: Keys, size: number ): Promise< SizeResult > {
 		const shutdownMs = await stopService( child );
 
 		// Durability: the same folder loads again, with every document.
-		const loadStarted = performance.now();
-		( { child, url } = await startService( keys, dataDir ) );
-		const restartLoadMs = Math.round( performance.now() - loadStarted );
+		const restarted = await startService( keys, dataDir );
+		( { child, url } = restarted );
+		const restartLoadMs = restarted.loadMs;
 		const ready = ( await ( await fetch( `${ url }/ready` ) ).json() ) as {
 			documents: number;
 		};
@@ -415,26 +314,16 @@ async function main(): Promise< void > {
 		await keys.close();
 	}
 	const { text, pass } = markdown( results );
-	const out = join( ROOT, 'artifacts/bench' );
-	mkdirSync( out, { recursive: true } );
-	writeFileSync(
-		join( out, 'search-service.json' ),
-		JSON.stringify(
-			{ seed: SEED, queries: QUERIES, warmup: WARMUP, results, pass },
-			null,
-			'\t'
-		) + '\n'
+	writeArtifacts(
+		'search-service',
+		{ seed: SEED, queries: QUERIES, warmup: WARMUP, results, pass },
+		text
 	);
-	writeFileSync( join( out, 'search-service.md' ), text );
 	process.stdout.write( `\n${ text }` );
 	process.exitCode = pass ? 0 : 1;
 }
 
 main().catch( ( error: unknown ) => {
-	log(
-		error instanceof Error
-			? ( error.stack ?? error.message )
-			: String( error )
-	);
+	log( failureText( error ) );
 	process.exitCode = 2;
 } );
