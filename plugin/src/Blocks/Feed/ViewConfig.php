@@ -54,7 +54,7 @@ final class ViewConfig {
 		$dwell = apply_filters( 'switchboard_feed_view_dwell', self::DWELL_MS );
 
 		return array(
-			'consent' => self::consent(),
+			'consent' => Consent::for_browser(),
 			'reading' => is_singular( 'post' ) ? (int) get_queried_object_id() : 0,
 			'dwell'   => is_numeric( $dwell ) ? max( 0, (int) $dwell ) : self::DWELL_MS,
 			'strings' => array(
@@ -64,21 +64,4 @@ final class ViewConfig {
 		);
 	}
 
-	/**
-	 * How the browser asks for consent: from Switchboard\Feed\Consent when the plugin has it, otherwise the
-	 * built-in prompt (no tracking until the visitor agrees).
-	 *
-	 * @return array{mode: string, category: string}
-	 */
-	private static function consent(): array {
-		// The gateway side (Switchboard\Feed) is a separate module: without it, the safe default.
-		if ( ! class_exists( Consent::class ) ) {
-			return array(
-				'mode'     => 'prompt',
-				'category' => 'preferences',
-			);
-		}
-
-		return Consent::for_browser();
-	}
 }
