@@ -70,6 +70,23 @@ export default async function globalSetup(
 		} );
 		wpServer( [ 'stop', '--name', siteName ], server );
 		wpServer( [ 'start', ...site ], server );
+		// bin/wp-server probes the front page as it starts, and its feed block asks the feed service: the
+		// harness's traffic, not a visitor's. The settings journeys start from a site nobody has used.
+		wpServer(
+			[
+				'php',
+				'--name',
+				siteName,
+				path.join(
+					repoRoot,
+					'e2e',
+					'support',
+					'php',
+					'forget-traffic.php'
+				),
+			],
+			server
+		);
 		process.env.SWITCHBOARD_E2E_DEBUG_LOG = path.join(
 			repoRoot,
 			'.cache',
