@@ -16,6 +16,7 @@ import {
 } from '../support/feed-service';
 import { isManaged } from '../support/search-service';
 import {
+	PERSONAL_ROUTE,
 	agreeToPersonalization,
 	createFeedPage,
 	feedBlocks,
@@ -60,7 +61,7 @@ test.describe( 'Feed when the service is down', () => {
 			expect( server ).toHaveLength( 5 );
 
 			const answered = tab.waitForResponse( ( response ) =>
-				/feed(\/|%2F)personal/.test( response.url() )
+				PERSONAL_ROUTE.test( response.url() )
 			);
 			await agreeToPersonalization( tab );
 			const response = await answered;

@@ -7,6 +7,7 @@ import { test, expect, expectAccessible } from '../support/test';
 import { pointSiteAtFeedService } from '../support/feed-service';
 import {
 	FEED_ROUTE,
+	PERSONAL_ROUTE,
 	agreeToPersonalization,
 	createFeedPage,
 	feedBlocks,
@@ -122,7 +123,7 @@ test.describe( 'Feed visitor', () => {
 
 		const personal = page.waitForResponse(
 			( response ) =>
-				/feed(\/|%2F)personal/.test( response.url() ) &&
+				PERSONAL_ROUTE.test( response.url() ) &&
 				response.request().method() === 'POST'
 		);
 		await agreeToPersonalization( page );
@@ -197,12 +198,12 @@ test.describe( 'Feed visitor', () => {
 
 		const calls: string[] = [];
 		page.on( 'request', ( request ) => {
-			if ( /feed(\/|%2F)personal/.test( request.url() ) ) {
+			if ( PERSONAL_ROUTE.test( request.url() ) ) {
 				calls.push( request.url() );
 			}
 		} );
 		const consented = page.waitForResponse( ( response ) =>
-			/feed(\/|%2F)personal/.test( response.url() )
+			PERSONAL_ROUTE.test( response.url() )
 		);
 		await agreeToPersonalization( page );
 		await consented;

@@ -11,6 +11,13 @@ import { feedServiceUrl } from './feed-service';
 export const FEED_ROUTE =
 	/\/switchboard\/v1\/feed\b|rest_route=%2Fswitchboard%2Fv1%2Ffeed/;
 
+/** The one request a page makes for all its feed blocks (`POST /switchboard/v1/feed/personal`). */
+export const PERSONAL_ROUTE =
+	/switchboard(\/|%2F)v1(\/|%2F)feed(\/|%2F)personal/;
+
+/** The batched visitor events (`POST /switchboard/v1/feed/events`). */
+export const EVENTS_ROUTE = /switchboard(\/|%2F)v1(\/|%2F)feed(\/|%2F)events/;
+
 /** How long a visitor stays on a post before it counts as read (the block's default dwell is 3 s). */
 export const READ_DWELL_MS = 3_500;
 
@@ -103,9 +110,7 @@ export async function readPost( page: Page, url: string ): Promise< void > {
 	const sent = page.waitForResponse(
 		( response ) =>
 			response.request().method() === 'POST' &&
-			/switchboard(\/|%2F)v1(\/|%2F)feed(\/|%2F)events/.test(
-				response.url()
-			),
+			EVENTS_ROUTE.test( response.url() ),
 		{ timeout: READ_DWELL_MS + 10_000 }
 	);
 	// The dwell counts visible time only, so the tab is hidden once it has passed.
@@ -159,7 +164,7 @@ export async function openPersonalized(
 ): Promise< PersonalAnswer > {
 	const answered = page.waitForResponse(
 		( response ) =>
-			/feed(\/|%2F)personal/.test( response.url() ) &&
+			PERSONAL_ROUTE.test( response.url() ) &&
 			response.request().method() === 'POST'
 	);
 	await page.goto( link );

@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace Switchboard\Blocks\Feed;
 
+use Switchboard\Feed\Ids;
+
 /**
  * A block's scope (categories and tags to include or exclude) and its pinned posts, read from its
  * attributes: the same values drive the server list's query, the gateway's `GET /feed` arguments and the
@@ -115,12 +117,6 @@ final class Scope {
 	 * @return list<int>
 	 */
 	private static function ids( mixed $value ): array {
-		if ( ! is_array( $value ) ) {
-			return array();
-		}
-
-		$ids = array_map( 'intval', array_filter( $value, 'is_numeric' ) );
-
-		return array_slice( array_values( array_unique( array_filter( $ids, fn( int $id ): bool => $id > 0 ) ) ), 0, self::MAX_IDS );
+		return is_array( $value ) ? array_slice( Ids::from( $value ), 0, self::MAX_IDS ) : array();
 	}
 }
